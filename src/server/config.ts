@@ -1,0 +1,90 @@
+// Typed configuration: the environment is read once, validated, and frozen.
+// A bad value stops the process at start with a message naming the variable.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  host: Type.String({ minLength: 1 }),
+  /** PostgreSQL server; when absent the embedded PGlite database in dataDir is used */
+  databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** a schema to use on PostgreSQL (tests isolate themselves this way) */
+  databaseSchema: Type.Optional(Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$' })),
+  dataDir: Type.String({ minLength: 1 }),
+  /** 'memory' keeps PGlite in memory (tests) */
+  embeddedStorage: Type.Union([Type.Literal('disk'), Type.Literal('memory')]),
+  /** seed the fictional demo city and demo accounts on start */
+  demo: Type.Boolean(),
+  /** 32-byte key for field encryption and keyed hashes (hex) */
+  secretKey: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  /** set Secure on cookies (behind HTTPS) */
+  cookieSecure: Type.Boolean(),
+  trustProxy: Type.Boolean(),
+  bodyLimitBytes: Type.Integer({ minimum: 1024 }),
+  /** serve the built web app from this folder when it exists */
+  webDir: Type.String(),
+  staffIdleMinutes: Type.Integer({ minimum: 1 }),
+  staffAbsoluteHours: Type.Integer({ minimum: 1 }),
+  citizenIdleMinutes: Type.Integer({ minimum: 1 }),
+  rateLimitPerMinute: Type.Integer({ minimum: 1 }),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+const bool = (v: string | undefined, fallback: boolean) =>
+  v === undefined || v === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
+const int = (v: string | undefined, fallback: number) => (v === undefined || v === '' ? fallback : Number(v));
+
+/** In embedded mode a key is generated once and kept beside the data; a server deployment must set one. */
+function resolveSecretKey(env: NodeJS.ProcessEnv, dataDir: string, embeddedDisk: boolean): string {
+  if (env.TONGBAN_SECRET_KEY) return env.TONGBAN_SECRET_KEY.toLowerCase();
+  if (env.DATABASE_URL && env.NODE_ENV === 'production') {
+    throw new ConfigError('TONGBAN_SECRET_KEY is required with DATABASE_URL in production (64 hex characters).');
+  }
+  if (!embeddedDisk) return randomBytes(32).toString('hex');
+  const file = path.join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(file, key + '\n', { mode: 0o600 });
+  return key;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(env.TONGBAN_DATA_DIR ?? './data');
+  const embeddedStorage = (env.TONGBAN_EMBEDDED_STORAGE ?? 'disk') as Config['embeddedStorage'];
+  const embeddedDisk = !env.DATABASE_URL && embeddedStorage === 'disk';
+  const candidate: Config = {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.TONGBAN_DB_SCHEMA || undefined,
+    dataDir,
+    embeddedStorage,
+    // demo data only by default on the embedded database; a production server opts in with `npm run seed:demo`
+    demo: bool(env.TONGBAN_DEMO, !env.DATABASE_URL),
+    secretKey: overrides.secretKey ?? resolveSecretKey(env, dataDir, embeddedDisk),
+    logLevel: (env.LOG_LEVEL ?? 'info') as Config['logLevel'],
+    cookieSecure: bool(env.COOKIE_SECURE, env.NODE_ENV === 'production'),
+    trustProxy: bool(env.TRUST_PROXY, false),
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024),
+    webDir: path.resolve(env.TONGBAN_WEB_DIR ?? './dist/web'),
+    staffIdleMinutes: int(env.STAFF_IDLE_MINUTES, 30),
+    staffAbsoluteHours: int(env.STAFF_ABSOLUTE_HOURS, 8),
+    citizenIdleMinutes: int(env.CITIZEN_IDLE_MINUTES, 120),
+    rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600),
+    ...overrides,
+  };
+  if (!Value.Check(ConfigSchema, candidate)) {
+    const problems = [...Value.Errors(ConfigSchema, candidate)]
+      .map((e) => `${e.instancePath || '/'} ${e.message}`)
+      .join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  return Object.freeze(candidate);
+}

@@ -1,0 +1,97 @@
+// Database connection: embedded PGlite (default) or a PostgreSQL server (DATABASE_URL).
+// Both speak the same SQL; code above this file never knows which one it has.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import type { Config } from '../config.js';
+
+/** The database or an open transaction: repos accept either. */
+export type Executor = PgDatabase<PgQueryResultHKT, any, any>;
+
+/** Runs multi-statement SQL text (migrations) and returns the rows of the last statement. */
+export type ScriptRunner = (text: string) => Promise<Record<string, unknown>[]>;
+
+export interface Database {
+  kind: 'pglite' | 'postgres';
+  orm: Executor;
+  /** one transaction on one connection, for SQL scripts such as migrations */
+  scriptTransaction<T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const lastRows = (r: unknown): Record<string, unknown>[] => {
+  const list = (Array.isArray(r) ? r : [r]) as { rows?: Record<string, unknown>[] }[];
+  return list[list.length - 1]?.rows ?? [];
+};
+
+/** Run a raw SQL query and return its rows. */
+export async function rows<T = Record<string, unknown>>(db: Executor, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+export async function one<T = Record<string, unknown>>(db: Executor, query: SQL): Promise<T | undefined> {
+  return (await rows<T>(db, query))[0];
+}
+
+/** Run fn in a transaction (serialisable retries are the caller's business). */
+export function tx<T>(db: Executor, fn: (t: Executor) => Promise<T>): Promise<T> {
+  return db.transaction(async (t) => fn(t as unknown as Executor));
+}
+
+export async function connect(config: Config): Promise<Database> {
+  if (config.databaseUrl) {
+    const schema = config.databaseSchema;
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: Number(process.env.PG_POOL_MAX ?? 20),
+      ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+    });
+    pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
+    const orm = drizzlePg(pool) as unknown as Executor;
+    await ensureExtensions(orm);
+    if (schema) await orm.execute(sql.raw(`CREATE SCHEMA IF NOT EXISTS ${schema}`));
+    const scriptTransaction = async <T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T> => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(async (text) => lastRows(await client.query(text)));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    };
+    return { kind: 'postgres', orm, scriptTransaction, close: () => pool.end() };
+  }
+  let client: PGlite;
+  if (config.embeddedStorage === 'memory') {
+    client = await PGlite.create({ extensions: { pg_trgm } });
+  } else {
+    mkdirSync(config.dataDir, { recursive: true });
+    client = await PGlite.create(`${config.dataDir}/pgdata`, { extensions: { pg_trgm } });
+  }
+  const orm = drizzlePglite(client) as unknown as Executor;
+  await ensureExtensions(orm);
+  const scriptTransaction = <T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T> =>
+    client.transaction((t) => fn(async (text) => lastRows(await t.exec(text))));
+  return { kind: 'pglite', orm, scriptTransaction, close: () => client.close() };
+}
+
+async function ensureExtensions(orm: Executor) {
+  try {
+    await orm.execute(sql`CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public`);
+  } catch (error) {
+    // two processes creating it at once: the loser sees a duplicate; anything else is real
+    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as any).cause?.code;
+    if (code !== '23505' && code !== '42710') throw error;
+  }
+}

@@ -1,0 +1,70 @@
+// Test harness: each test file gets its own database — a fresh in-memory PGlite, or a fresh
+// schema on the PostgreSQL server named by DATABASE_URL (created here, dropped in close()).
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { buildApp, type App } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { connect, type Database } from '../db/client.js';
+
+export interface TestContext {
+  app: App;
+  db: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const url = process.env.DATABASE_URL;
+  const schema = url ? `t_${randomBytes(6).toString('hex')}` : undefined;
+  return loadConfig(
+    { DATABASE_URL: url, TONGBAN_DB_SCHEMA: schema, TONGBAN_EMBEDDED_STORAGE: 'memory', TONGBAN_DEMO: 'false', LOG_LEVEL: 'silent', TONGBAN_WEB_DIR: '/nonexistent' },
+    { secretKey: 'a1'.repeat(32), rateLimitPerMinute: 100_000, ...overrides },
+  );
+}
+
+/** Open a database of its own and build the app on it (demo data only when asked). */
+export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
+  const config = testConfig(overrides);
+  const db = await connect(config);
+  const app = await buildApp(config, { db, logger: false });
+  await app.ready();
+  return {
+    app, db, config,
+    async close() {
+      await app.close();
+      if (config.databaseSchema) await db.orm.execute(sql.raw(`DROP SCHEMA IF EXISTS ${config.databaseSchema} CASCADE`));
+      await db.close();
+    },
+  };
+}
+
+/** Cookie jar for app.inject: keeps the session and CSRF cookies between calls. */
+export class Client {
+  cookies = new Map<string, string>();
+  constructor(private readonly app: App, private readonly lang = 'zh-CN') {}
+
+  get csrf() { return this.cookies.get('tb_csrf'); }
+
+  async request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await this.app.inject({
+      method, url,
+      headers: {
+        'accept-language': this.lang,
+        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { payload: body as any }),
+    });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
+      if (expired) this.cookies.delete(c.name); else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+  get(url: string, headers?: Record<string, string>) { return this.request('GET', url, undefined, headers); }
+  post(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('POST', url, body ?? {}, headers); }
+  put(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('PUT', url, body ?? {}, headers); }
+  patch(url: string, body?: unknown, headers?: Record<string, string>) { return this.request('PATCH', url, body ?? {}, headers); }
+  delete(url: string, headers?: Record<string, string>) { return this.request('DELETE', url, undefined, headers); }
+}
