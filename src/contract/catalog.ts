@@ -1,6 +1,7 @@
 // Catalogue contract: service items (事项) with the standard elements of GB/T 39554 / GB/T 39046,
 // themes, departments and regions. Server validation, OpenAPI and the web app all use these schemas.
 import { Type, type Static } from 'typebox';
+import { HighlightSchema } from './common.js';
 
 /** 事项类型代码 per GB/T 39046 Appendix A.1 (行政备案 has no published numeric code; we use 11). */
 export const ITEM_TYPES = {
@@ -101,3 +102,87 @@ export const ItemCodeSchema = Type.String({ pattern: '^[0-9A-Z]{12}$', descripti
 
 export const ItemCreateSchema = Type.Intersect([Type.Object({ code: ItemCodeSchema }), ItemDraftSchema]);
 export type ItemCreate = Static<typeof ItemCreateSchema>;
+
+// ---- read models (API responses) ----
+
+export const WindowSchema = Type.Object({ name: Type.String(), address: Type.String(), hours: Type.String(), phone: Type.String() });
+export const DepartmentSchema = Type.Object({
+  code: Type.String(), name: Type.String(), shortName: Type.String(), regionCode: Type.String(),
+  phone: Type.String(), description: Type.String(), itemCount: Type.Integer(), windows: Type.Array(WindowSchema),
+});
+export type Department = Static<typeof DepartmentSchema>;
+
+export const ThemeSchema = Type.Object({
+  code: Type.String(), name: Type.String(), audience: AudienceSchema, description: Type.String(),
+  icon: Type.String(), itemCount: Type.Integer(),
+});
+export type Theme = Static<typeof ThemeSchema>;
+
+export const RegionSchema = Type.Object({
+  code: Type.String(), name: Type.String(),
+  level: Type.Union(['province', 'city', 'district', 'street', 'community'].map((l) => Type.Literal(l))),
+  parentCode: Type.Union([Type.String(), Type.Null()]),
+});
+export type Region = Static<typeof RegionSchema>;
+
+export const ItemSummarySchema = Type.Object({
+  code: Type.String(), name: Type.String(), type: ItemTypeCodeSchema, typeName: Type.String(),
+  department: Type.Object({ code: Type.String(), name: Type.String() }),
+  audience: Type.Array(AudienceSchema), summary: Type.String(),
+  onlineDepth: Type.Integer(), visits: Type.Integer(), promisedLimitDays: Type.Integer(), legalLimitDays: Type.Integer(),
+  version: Type.Integer(),
+  /** matched ranges in `name`, present when the list came from a search */
+  highlights: Type.Optional(HighlightSchema),
+});
+export type ItemSummary = Static<typeof ItemSummarySchema>;
+
+export const ItemListSchema = Type.Object({
+  total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
+  items: Type.Array(ItemSummarySchema),
+  /** how the query was understood: segmented words plus synonyms used */
+  terms: Type.Array(Type.String()),
+  /** true when no exact match was found and the typo-tolerant fallback produced the list */
+  fuzzy: Type.Boolean(),
+});
+export type ItemList = Static<typeof ItemListSchema>;
+
+export const ItemSortSchema = Type.Union(['relevance', 'popular', 'name', 'updated'].map((s) => Type.Literal(s)));
+
+export const ItemQuerySchema = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  audience: Type.Optional(AudienceSchema),
+  department: Type.Optional(Type.String({ maxLength: 20 })),
+  region: Type.Optional(Type.String({ pattern: '^[0-9]{6,12}$' })),
+  theme: Type.Optional(Type.String({ maxLength: 40 })),
+  type: Type.Optional(ItemTypeCodeSchema),
+  onlineDepth: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
+  zeroVisits: Type.Optional(Type.Boolean()),
+  sort: Type.Optional(ItemSortSchema),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+}, { additionalProperties: false });
+export type ItemQuery = Static<typeof ItemQuerySchema>;
+
+export const ItemViewSchema = Type.Intersect([
+  Type.Object({
+    code: Type.String(), version: Type.Integer(), latestVersion: Type.Integer(),
+    publishedAt: Type.String(), typeName: Type.String(),
+    department: DepartmentSchema,
+    themes: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+    versions: Type.Array(Type.Object({ version: Type.Integer(), publishedAt: Type.String(), note: Type.String() })),
+  }),
+  ItemDraftSchema,
+]);
+export type ItemView = Static<typeof ItemViewSchema>;
+
+/** operator's working copy: the draft plus the published version it was based on */
+export const ItemDraftViewSchema = Type.Object({
+  code: Type.String(), baseVersion: Type.Integer(), hasUnpublishedChanges: Type.Boolean(),
+  updatedAt: Type.String(), draft: ItemDraftSchema,
+});
+export type ItemDraftView = Static<typeof ItemDraftViewSchema>;
+export const ItemDraftSaveSchema = Type.Object({ baseVersion: Type.Integer({ minimum: 0 }), draft: ItemDraftSchema }, { additionalProperties: false });
+export const ItemPublishSchema = Type.Object({ note: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
+
+export const NoticeSchema = Type.Object({ id: Type.String(), title: Type.String(), body: Type.String(), publishedAt: Type.String(), departmentName: Type.String() });
+export type Notice = Static<typeof NoticeSchema>;
