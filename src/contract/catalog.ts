@@ -16,9 +16,11 @@ export const ITEM_TYPES = {
   '20': { zh: '公共服务', en: 'Public service' },
 } as const;
 export type ItemTypeCode = keyof typeof ITEM_TYPES;
-export const ItemTypeCodeSchema = Type.Union(
-  (Object.keys(ITEM_TYPES) as ItemTypeCode[]).map((c) => Type.Literal(c)),
-);
+// Literals listed one by one: a mapped array would make the static type `never`.
+export const ItemTypeCodeSchema = Type.Union([
+  Type.Literal('01'), Type.Literal('04'), Type.Literal('05'), Type.Literal('07'), Type.Literal('08'),
+  Type.Literal('09'), Type.Literal('10'), Type.Literal('11'), Type.Literal('20'),
+]);
 
 export const AudienceSchema = Type.Union([Type.Literal('person'), Type.Literal('enterprise')]);
 export type Audience = Static<typeof AudienceSchema>;
@@ -120,7 +122,7 @@ export type Theme = Static<typeof ThemeSchema>;
 
 export const RegionSchema = Type.Object({
   code: Type.String(), name: Type.String(),
-  level: Type.Union(['province', 'city', 'district', 'street', 'community'].map((l) => Type.Literal(l))),
+  level: Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('district'), Type.Literal('street'), Type.Literal('community')]),
   parentCode: Type.Union([Type.String(), Type.Null()]),
 });
 export type Region = Static<typeof RegionSchema>;
@@ -143,10 +145,15 @@ export const ItemListSchema = Type.Object({
   terms: Type.Array(Type.String()),
   /** true when no exact match was found and the typo-tolerant fallback produced the list */
   fuzzy: Type.Boolean(),
+  /** present when a search found nothing: themes to browse instead, and the hotline to call */
+  suggestions: Type.Optional(Type.Object({
+    themes: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), audience: AudienceSchema })),
+    hotline: Type.String(),
+  })),
 });
 export type ItemList = Static<typeof ItemListSchema>;
 
-export const ItemSortSchema = Type.Union(['relevance', 'popular', 'name', 'updated'].map((s) => Type.Literal(s)));
+export const ItemSortSchema = Type.Union([Type.Literal('relevance'), Type.Literal('popular'), Type.Literal('name'), Type.Literal('updated')]);
 
 export const ItemQuerySchema = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -186,3 +193,25 @@ export const ItemPublishSchema = Type.Object({ note: Type.String({ minLength: 1,
 
 export const NoticeSchema = Type.Object({ id: Type.String(), title: Type.String(), body: Type.String(), publishedAt: Type.String(), departmentName: Type.String() });
 export type Notice = Static<typeof NoticeSchema>;
+
+// ---- operator views ----
+
+export const AdminItemRowSchema = Type.Object({
+  code: Type.String(),
+  /** the draft's name when there is a draft, else the current version's */
+  name: Type.String(),
+  department: Type.Object({ code: Type.String(), name: Type.String() }),
+  /** null until the first publication */
+  currentVersion: Type.Union([Type.Integer(), Type.Null()]),
+  hasUnpublishedChanges: Type.Boolean(),
+  updatedAt: Type.String(),
+});
+export type AdminItemRow = Static<typeof AdminItemRowSchema>;
+
+export const AdminItemListSchema = Type.Object({
+  total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(AdminItemRowSchema),
+});
+export type AdminItemList = Static<typeof AdminItemListSchema>;
+
+/** answer of the element check when every rule holds; otherwise an ITEM_RULES_VIOLATED problem */
+export const ItemValidationSchema = Type.Object({ ok: Type.Literal(true) });

@@ -1,9 +1,11 @@
 // Identity contract: registration, login, the caller's profile, enterprises and their agents.
 import { Type, type Static } from 'typebox';
 
-export const RoleSchema = Type.Union(
-  ['citizen', 'enterprise_agent', 'clerk', 'reviewer', 'approver', 'dept_admin', 'operator', 'auditor'].map((r) => Type.Literal(r)),
-);
+// spelled out: typebox infers `never` for a union built with .map()
+export const RoleSchema = Type.Union([
+  Type.Literal('citizen'), Type.Literal('enterprise_agent'), Type.Literal('clerk'), Type.Literal('reviewer'),
+  Type.Literal('approver'), Type.Literal('dept_admin'), Type.Literal('operator'), Type.Literal('auditor'),
+]);
 
 export const UsernameSchema = Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.]{3,31}$', description: '4–32 characters: letters, digits, _ and .; starts with a letter' });
 export const MobileSchema = Type.String({ pattern: '^1[3-9][0-9]{9}$', description: 'mainland mobile number' });
@@ -65,6 +67,33 @@ export const MeSchema = Type.Object({
 });
 export type Me = Static<typeof MeSchema>;
 
-export const AgentSchema = Type.Object({ accountId: Type.String(), username: Type.String(), nameMasked: Type.String(), mobileMasked: Type.String(), addedAt: Type.String() });
+export const AgentSchema = Type.Object({
+  accountId: Type.String(), username: Type.String(), nameMasked: Type.String(), mobileMasked: Type.String(), addedAt: Type.String(),
+  /** 'legal_representative' | 'agent' */
+  relation: Type.Optional(Type.String()),
+});
 export type Agent = Static<typeof AgentSchema>;
 export const AddAgentSchema = Type.Object({ login: Type.String({ minLength: 1, maxLength: 64, description: 'username or mobile of a registered citizen' }) }, { additionalProperties: false });
+
+export const RegistrationResultSchema = Type.Object({ id: Type.String(), username: Type.String() });
+export type RegistrationResult = Static<typeof RegistrationResultSchema>;
+
+/** One account in the operator's list; personal data masked. */
+export const AdminAccountSchema = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  kind: Type.Union([Type.Literal('person'), Type.Literal('staff')]),
+  nameMasked: Type.String(),
+  mobileMasked: Type.String(),
+  idNumberMasked: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+  /** set while a login lockout is in force */
+  lockedUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  roles: Type.Array(RoleSchema),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type AdminAccount = Static<typeof AdminAccountSchema>;
+export const AdminAccountPageSchema = Type.Object({
+  items: Type.Array(AdminAccountSchema), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(),
+});
+export type AdminAccountPage = Static<typeof AdminAccountPageSchema>;

@@ -20,7 +20,7 @@ const ConfigSchema = Type.Object({
   demo: Type.Boolean(),
   /** 32-byte key for field encryption and keyed hashes (hex) */
   secretKey: Type.String({ pattern: '^[0-9a-f]{64}$' }),
-  logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
+  logLevel: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')]),
   /** set Secure on cookies (behind HTTPS) */
   cookieSecure: Type.Boolean(),
   trustProxy: Type.Boolean(),

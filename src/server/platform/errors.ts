@@ -49,12 +49,10 @@ export const PlatformErrors = defineErrors({
   CSRF_FAILED: { status: 403, zh: '安全校验失败，请刷新页面后重试', en: 'Security check failed; reload the page and try again' },
   NOT_FOUND: { status: 404, zh: '您访问的内容不存在', en: 'Not found' },
   METHOD_NOT_ALLOWED: { status: 405, zh: '不支持该请求方法', en: 'Method not allowed' },
-  CONFLICT: { status: 409, zh: '内容已被他人修改，请刷新后重试', en: 'The resource was changed by someone else' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   INTERNAL: { status: 500, zh: '系统繁忙，请稍后再试', en: 'Internal error; please try again later' },
-  UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
 });
 
 export interface Problem {

@@ -1,11 +1,7 @@
-// Identity: accounts, sessions, roles. Public face for other modules.
-import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config.js';
-import type { Database } from '../../db/client.js';
-import type { ActorResolver } from '../../platform/auth.js';
+// Identity: accounts, sessions, roles, enterprises and their agents. Public face for other modules;
+// other modules use these exports and never read the identity tables.
+import './errors.js';
 
-export function createActorResolver(_db: Database, _config: Config): ActorResolver {
-  return async () => null;
-}
-
-export async function identityRoutes(_app: FastifyInstance) {}
+export { createActorResolver } from './session.js';
+export { identityRoutes } from './routes.js';
+export { seedAccounts } from './seed.js';

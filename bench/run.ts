@@ -1,0 +1,26 @@
+// `npm run bench`: prints figures and ratios against baselines measured in the same run.
+// BENCH_SECONDS (default 10) sets each load phase; BENCH_DB=postgres|pglite limits the databases.
+import { benchColdStart } from './coldstart.js';
+import { printTable } from './lib.js';
+import { benchSearch } from './search.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const kinds = (process.env.BENCH_DB ? [process.env.BENCH_DB] : ['postgres', 'pglite']) as ('postgres' | 'pglite')[];
+
+const rows: Record<string, string | number>[] = [];
+for (const kind of kinds) {
+  const { results, indexSeconds } = await benchSearch(kind, { items: 10_000, connections: 16, seconds });
+  console.log(`${kind}: inserted and indexed 10,000 items in ${indexSeconds.toFixed(1)} s`);
+  const trivial = results[0].rps;
+  for (const r of results) {
+    rows.push({ run: r.label, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, 'vs trivial': `${((r.rps / trivial) * 100).toFixed(0)} %`, errors: r.errors + r.non2xx });
+  }
+}
+printTable('Catalogue search, 16 concurrent clients (target: search p99 ≤ 20 ms on PostgreSQL)', rows);
+
+const cold = await benchColdStart();
+printTable('Cold start of npm start, web app built (targets: ≤ 10 s empty, ≤ 3 s existing)', [
+  { 'data directory': 'empty', seconds: cold.empty.toFixed(2) },
+  { 'data directory': 'existing', seconds: cold.existing.toFixed(2) },
+]);
+process.exit(0);
