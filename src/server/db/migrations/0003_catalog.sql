@@ -86,13 +86,13 @@ CREATE TABLE item_search (
   code                text PRIMARY KEY REFERENCES items (code),
   version             integer NOT NULL,
   name                text NOT NULL,
-  -- name and aliases normalised as queries are (lower case, half-width, no spaces)
+  -- name and aliases normalised as queries are (lower case, half-width, no spaces), for ranking;
+  -- alias_key joins the aliases with '|'
   name_key            text NOT NULL,
   aliases             text[] NOT NULL DEFAULT '{}',
+  alias_key           text NOT NULL DEFAULT '',
   summary             text NOT NULL DEFAULT '',
-  -- every indexed word (matching); name_tokens: the words of the name and aliases only (ranking)
   tokens              tsvector NOT NULL,
-  name_tokens         tsvector NOT NULL,
   name_grams          tsvector NOT NULL,
   initials            text NOT NULL DEFAULT '',
   audience            text[] NOT NULL,
@@ -117,9 +117,8 @@ CREATE INDEX item_search_audience ON item_search USING gin (audience) WITH (fast
 CREATE INDEX item_search_themes ON item_search USING gin (theme_codes) WITH (fastupdate = off);
 CREATE INDEX item_search_department ON item_search (department_code);
 CREATE INDEX item_search_region ON item_search (region_code);
+-- for the hot list; result lists count every match, so an index order would not save reading them
 CREATE INDEX item_search_popular ON item_search (popularity DESC, code);
-CREATE INDEX item_search_name ON item_search (name, code);
-CREATE INDEX item_search_updated ON item_search (updated_at DESC, code);
 
 CREATE TABLE notices (
   id              text PRIMARY KEY,

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/client.js';
 import { verifyAudit } from '../../platform/audit.js';
+import type { Actor } from '../../platform/auth.js';
+import { createItem, publish } from './service.js';
 import { problemOf, sampleDraft, startCatalogApp, type CatalogContext } from './test-fixtures.js';
 
 describe('catalogue editing', () => {
@@ -126,6 +128,11 @@ describe('catalogue editing', () => {
     assert.ok(problemOf(badCode).errors!.some((e) => e.path === '/code'));
     const extra = await t.operator.put('/api/admin/catalog/items/000133001000/draft', { baseVersion: 1, draft: sampleDraft(), sneaky: true });
     assert.equal(problemOf(extra).code, 'VALIDATION_FAILED');
+    // unknown properties inside the draft are dropped, never stored
+    const padded = await t.operator.post('/api/admin/catalog/items', { code: '419907007000', ...sampleDraft({ name: '犬只迁出登记' }), sneaky: '<x>', fee: { charged: false, hidden: 1 } });
+    assert.equal(padded.statusCode, 201, padded.body);
+    const stored = await rows<{ data: any }>(t.db.orm, sql`SELECT data FROM item_drafts WHERE code = '419907007000'`);
+    assert.deepEqual([stored[0].data.sneaky, stored[0].data.fee], [undefined, { charged: false }]);
     const longNote = await t.operator.post('/api/admin/catalog/items/000133001000/publish', { note: 'x'.repeat(501) });
     assert.equal(problemOf(longNote).code, 'VALIDATION_FAILED');
     const noBody = await t.operator.request('POST', '/api/admin/catalog/validate', 'not json', { 'content-type': 'application/json' });
@@ -160,5 +167,9 @@ describe('catalogue editing', () => {
       assert.deepEqual([citizen.statusCode, problemOf(citizen).code], [403, 'FORBIDDEN'], `${method} ${url}`);
     }
     assert.equal((await t.anonymous.get('/api/catalog/items/000133001000')).json().version, 1, 'nothing changed');
+    // the service applies the same rule to calls that do not come through HTTP
+    const clerk: Actor = { accountId: 'x', username: 'clerk', kind: 'staff', name: '窗口', roles: ['clerk'], departments: [], realNameLevel: 2, sessionId: 's' };
+    await assert.rejects(createItem(t.db.orm, clerk, { code: '419907009000', ...sampleDraft() }, 'zh'), { code: 'FORBIDDEN' });
+    await assert.rejects(publish(t.db.orm, null, '000133001000', 'x', 'zh'), { code: 'UNAUTHENTICATED' });
   });
 });

@@ -22,7 +22,7 @@ export function toSummary(r: SummaryRow, lang: Lang, highlights?: Range[]): Item
 }
 
 /** The smallest share of the query's character pairs a fallback result must contain. */
-const minGramHits = (grams: number) => Math.max(1, Math.ceil(grams * 0.5));
+const MIN_GRAM_SHARE = 0.5;
 
 export async function findItems(db: Executor, query: ItemQuery, lang: Lang): Promise<ItemList> {
   const page = query.page ?? 1;
@@ -44,14 +44,14 @@ export async function findItems(db: Executor, query: ItemQuery, lang: Lang): Pro
   let result = await searchWords(db, filters, words, sort, paging);
   let fuzzy = false;
   let marks = parsed.marks;
-  // a long query may miss one of its words (single characters never count as the one)
+  // a query of three or more real words may miss one of them (its one-character words are dropped)
   const long = parsed.groups.filter((_, i) => [...parsed.words[i]].length > 1);
   if (result.total === 0 && long.length > 2) {
     result = await searchWords(db, filters, { ...words, groups: long, minGroups: long.length - 1 }, sort, paging);
     fuzzy = result.total > 0;
   }
   if (result.total === 0 && parsed.grams.length) {
-    result = await searchGrams(db, filters, parsed.grams, minGramHits(parsed.grams.length), sort, paging);
+    result = await searchGrams(db, filters, parsed.grams, MIN_GRAM_SHARE, sort, paging);
     fuzzy = result.total > 0;
     if (fuzzy) marks = parsed.grams;
   }

@@ -1,9 +1,6 @@
-// Who may do what with the catalogue. One line per permission; routes declare the role guard
-// and the service asks these functions, so the rule is written once and tested once.
+// Who may do what with the catalogue. Routes declare the role guard; the service asks these
+// functions again, so a call from another module obeys the same rule.
 import { hasRole, type Actor } from '../../platform/auth.js';
 
-/** Create items, edit drafts, publish versions, read unpublished items. */
+/** Create items, edit drafts, validate, publish versions, and see items not yet published. */
 export const canEditCatalog = (actor: Actor | null): boolean => hasRole(actor, 'operator');
-
-/** An item without a published version exists only for those who may edit it. */
-export const canSeeUnpublished = (actor: Actor | null): boolean => canEditCatalog(actor);

@@ -111,7 +111,7 @@ export const deleteDraft = (db: Executor, code: string) => db.execute(sql`DELETE
 
 export interface AdminItemRow {
   code: string; name: string; department_code: string; department_name: string; current_version: number | null;
-  has_draft: boolean; updated_at: Date | string; total: number;
+  unpublished: boolean; updated_at: Date | string; total: number;
 }
 
 /** Every item, published or not, named by its newest text (the draft when there is one). */
@@ -120,7 +120,7 @@ export async function findAdminItems(db: Executor, q: string | undefined, limit:
   const list = await rows<AdminItemRow>(db, sql`
     SELECT x.*, count(*) OVER ()::int AS total FROM (
       SELECT i.code, coalesce(d.data->>'name', v.data->>'name') AS name, i.department_code, dep.name AS department_name,
-        i.current_version, d.code IS NOT NULL AS has_draft, greatest(i.updated_at, d.updated_at) AS updated_at
+        i.current_version, d.code IS NOT NULL AND (v.data IS NULL OR d.data <> v.data) AS unpublished, greatest(i.updated_at, d.updated_at) AS updated_at
       FROM items i
       JOIN departments dep ON dep.code = i.department_code
       LEFT JOIN item_drafts d ON d.code = i.code

@@ -9,7 +9,7 @@ import {
   NoticeSchema, RegionSchema, ThemeSchema,
 } from '../../../contract/catalog.js';
 import { ProblemSchema } from '../../../contract/common.js';
-import { actorOf, requireRole } from '../../platform/auth.js';
+import { requireRole } from '../../platform/auth.js';
 import { AdminItemQuery, CodeParams, HotQuery, ItemViewQuery, NoticeQuery, RegionQuery, ThemeQuery } from './schemas.js';
 import * as catalog from './service.js';
 
@@ -60,30 +60,30 @@ export async function catalogRouteTable(parent: FastifyInstance) {
   app.post('/api/admin/catalog/items', {
     schema: { tags, security, summary: 'create an item (starts as an unpublished draft)', body: ItemCreateSchema, response: { 201: ItemDraftViewSchema, ...guarded } },
     ...operator,
-  }, async (req, reply) => reply.status(201).send(await catalog.createItem(db(), actorOf(req), req.body, req.lang)));
+  }, async (req, reply) => reply.status(201).send(await catalog.createItem(db(), req.actor, req.body, req.lang)));
 
   app.get('/api/admin/catalog/items', {
     schema: { tags, security, summary: 'every item, published or not', querystring: AdminItemQuery, response: { 200: AdminItemListSchema, ...guarded } },
     ...operator,
-  }, async (req) => catalog.listAdminItems(db(), req.query.q, req.query.page ?? 1, req.query.pageSize ?? 20));
+  }, async (req) => catalog.listAdminItems(db(), req.actor, req.query.q, req.query.page ?? 1, req.query.pageSize ?? 20));
 
   app.get('/api/admin/catalog/items/:code/draft', {
     schema: { tags, security, summary: "an item's working copy", params: CodeParams, response: { 200: ItemDraftViewSchema, ...guarded } },
     ...operator,
-  }, async (req) => catalog.getDraft(db(), req.params.code));
+  }, async (req) => catalog.getDraft(db(), req.actor, req.params.code));
 
   app.put('/api/admin/catalog/items/:code/draft', {
     schema: { tags, security, summary: 'save the working copy (baseVersion must be the current version)', params: CodeParams, body: ItemDraftSaveSchema, response: { 200: ItemDraftViewSchema, ...guarded } },
     ...operator,
-  }, async (req) => catalog.saveDraft(db(), actorOf(req), req.params.code, req.body, req.lang));
+  }, async (req) => catalog.saveDraft(db(), req.actor, req.params.code, req.body, req.lang));
 
   app.post('/api/admin/catalog/items/:code/publish', {
     schema: { tags, security, summary: 'publish the working copy as the next version', params: CodeParams, body: ItemPublishSchema, response: { 200: ItemViewSchema, ...guarded } },
     ...operator,
-  }, async (req) => catalog.publish(db(), actorOf(req), req.params.code, req.body.note, req.lang));
+  }, async (req) => catalog.publish(db(), req.actor, req.params.code, req.body.note, req.lang));
 
   app.post('/api/admin/catalog/validate', {
     schema: { tags, security, summary: 'check every element rule of a draft', body: ItemDraftSchema, response: { 200: ItemValidationSchema, ...guarded } },
     ...operator,
-  }, async (req) => catalog.validateDraft(db(), req.body, req.lang));
+  }, async (req) => catalog.validateDraft(db(), req.actor, req.body, req.lang));
 }

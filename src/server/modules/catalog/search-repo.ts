@@ -64,31 +64,36 @@ function filterSql(f: SearchFilters): SQL[] {
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`true`);
 
-function orderSql(sort: SortKey, rank: SQL | null): SQL {
+/**
+ * Sort keys over `s` (item_search) and `r`, the rank, so that the ranking query and the query
+ * reading the page's rows order them the same way. Adding 0 keeps the planner from walking the
+ * popularity index: every match is counted anyway.
+ */
+function orderSql(sort: SortKey, r: SQL): SQL {
   switch (sort) {
-    case 'relevance': return rank ? sql`${rank} DESC, s.popularity DESC, s.code` : sql`s.popularity DESC, s.code`;
+    case 'relevance': return sql`${r} DESC, s.popularity + 0 DESC, s.code`;
     case 'name': return sql`s.name COLLATE "C", s.code`;
     case 'updated': return sql`s.updated_at DESC, s.code`;
-    default: return sql`s.popularity DESC, s.code`;
+    default: return sql`s.popularity + 0 DESC, s.code`;
   }
 }
 
 /**
- * One page of matches in order, and the total. Ranking runs over narrow rows (code, total, order);
+ * One page of matches in order, and the total. Ranking runs over narrow rows (code, total, rank);
  * only the page's rows are then joined for their display columns.
  */
-async function paged(db: Executor, where: SQL, order: SQL, page: Page): Promise<{ list: SummaryRow[]; total: number }> {
+async function paged(db: Executor, where: SQL, sort: SortKey, rank: SQL, page: Page): Promise<{ list: SummaryRow[]; total: number }> {
   const list = await query<SummaryRow & { total: number }>(db, sql`
     WITH hits AS (
-      SELECT s.code, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS ord
-      FROM item_search s WHERE ${where} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset})
-    SELECT ${columns}, h.total::int AS total FROM hits h JOIN item_search s ON s.code = h.code ORDER BY h.ord`);
+      SELECT s.code, count(*) OVER () AS total, ${rank}::float8 AS r
+      FROM item_search s WHERE ${where} ORDER BY ${orderSql(sort, sql`r`)} LIMIT ${page.limit} OFFSET ${page.offset})
+    SELECT ${columns}, h.total::int AS total FROM hits h JOIN item_search s ON s.code = h.code ORDER BY ${orderSql(sort, sql`h.r`)}`);
   if (list.length || page.offset === 0) return { list, total: list[0]?.total ?? 0 };
   return { list, total: (await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM item_search s WHERE ${where}`))[0]?.n ?? 0 };
 }
 
 export async function browse(db: Executor, f: SearchFilters, sort: SortKey, page: Page) {
-  return paged(db, and(filterSql(f)), orderSql(sort, null), page);
+  return paged(db, and(filterSql(f)), sort === 'relevance' ? 'popular' : sort, sql`0`, page);
 }
 
 export interface WordSearch {
@@ -109,27 +114,29 @@ export async function searchWords(db: Executor, f: SearchFilters, w: WordSearch,
   const match = like ? sql`(s.tokens @@ ${all}::tsquery OR s.initials LIKE ${like})` : sql`s.tokens @@ ${all}::tsquery`;
   const matched = sql`(SELECT count(*) FROM unnest(${textArray(w.groups)}::text[]) g WHERE s.tokens @@ g::tsquery)`;
   const where = and([match, ...(w.minGroups ? [sql`${matched} >= ${w.minGroups}`] : []), ...filterSql(f)]);
-  // Cheap per row, since every match is ranked: all words found in the name or an alias, an exact
-  // name or alias, the share of the name the longest query term covers, initials, popularity.
-  const longest = [...w.phrases].sort((a, b) => b.length - a.length).slice(0, 8);
-  const covered = longest.length
-    ? sql`GREATEST(${sql.join(longest.map((p) => sql`CASE WHEN strpos(s.name_key, ${p}) > 0 THEN ${p.length}::int ELSE 0 END`), sql`, `)})::float8 / length(s.name)`
-    : sql`0`;
-  const rank = sql`(${w.minGroups ? sql`${matched} * 10 + ` : sql``}CASE WHEN s.name_tokens @@ ${all}::tsquery THEN 1 ELSE 0 END
-    + CASE WHEN s.name_key = ANY(${phrases}::text[]) THEN 3 WHEN s.aliases && ${phrases}::text[] THEN 2 ELSE 0 END
-    + ${covered}
+  // Cheap per row, since every match is ranked (no vector is read): an exact name or alias, the share
+  // of the name the longest query term covers, a term inside an alias, typed initials, popularity.
+  const longest = [...w.phrases].sort((a, b) => b.length - a.length);
+  const within = (column: SQL, n: number, score: (p: string) => number) => (longest.length
+    ? sql`GREATEST(${sql.join(longest.slice(0, n).map((p) => sql`CASE WHEN strpos(${column}, ${p}) > 0 THEN ${score(p)}::int ELSE 0 END`), sql`, `)})`
+    : sql`0`);
+  const rank = sql`(${w.minGroups ? sql`${matched} * 10 + ` : sql``}CASE WHEN s.name_key = ANY(${phrases}::text[]) THEN 3 WHEN s.aliases && ${phrases}::text[] THEN 2 ELSE 0 END
+    + ${within(sql`s.name_key`, 6, (p) => p.length)}::float8 / length(s.name)
+    + ${within(sql`s.alias_key`, 3, () => 1)} * 0.5
     ${like ? sql`+ CASE WHEN s.initials LIKE ${`${w.initials}%`} THEN 1.5 WHEN s.initials LIKE ${like} THEN 1 ELSE 0 END` : sql``}
     + ln(1 + s.popularity) * 0.02)`;
-  return paged(db, where, orderSql(sort, rank), page);
+  return paged(db, where, sort, rank, page);
 }
 
-/** Typo fallback: items whose name or aliases share at least minHits of the query's character bigrams. */
-export async function searchGrams(db: Executor, f: SearchFilters, grams: string[], minHits: number, sort: SortKey, page: Page) {
-  const any = grams.map((g) => `'${g.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
-  const hits = sql`cardinality(ARRAY(SELECT unnest(tsvector_to_array(s.name_grams)) INTERSECT SELECT unnest(${textArray(grams)}::text[])))`;
-  const where = and([sql`s.name_grams @@ ${any}::tsquery`, sql`${hits} >= ${minHits}`, ...filterSql(f)]);
-  const rank = sql`${hits} * 100 - length(s.name)`;
-  return paged(db, where, orderSql(sort, rank), page);
+/** Typo fallback: items whose name or aliases hold at least minShare of the query's character pairs. */
+export async function searchGrams(db: Executor, f: SearchFilters, grams: string[], minShare: number, sort: SortKey, page: Page) {
+  const literal = (g: string) => `'${g.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  const used = grams.slice(0, 40);
+  const minHits = Math.max(1, Math.ceil(used.length * minShare));
+  // one single-lexeme test per pair: a binary search each, far cheaper than intersecting arrays
+  const hits = sql`(${sql.join(used.map((g) => sql`(s.name_grams @@ ${literal(g)}::tsquery)::int`), sql` + `)})`;
+  const where = and([sql`s.name_grams @@ ${used.map(literal).join(' | ')}::tsquery`, sql`${hits} >= ${minHits}`, ...filterSql(f)]);
+  return paged(db, where, sort, sql`${hits} * 100 - length(s.name)`, page);
 }
 
 export function hotItems(db: Executor, audience: string | undefined, limit: number) {
@@ -138,7 +145,7 @@ export function hotItems(db: Executor, audience: string | undefined, limit: numb
 }
 
 export interface SearchRow {
-  code: string; version: number; name: string; name_key: string; aliases: string[]; summary: string; tokens: string; name_tokens: string; name_grams: string;
+  code: string; version: number; name: string; name_key: string; aliases: string[]; alias_key: string; summary: string; tokens: string; name_grams: string;
   initials: string; audience: string[]; type: string; department_code: string; department_name: string; region_code: string;
   theme_codes: string[]; online_depth: number; visits: number; legal_limit_days: number; promised_limit_days: number;
   popularity: number;
@@ -148,16 +155,16 @@ export interface SearchRow {
 export async function upsertSearchRows(db: Executor, list: SearchRow[]) {
   if (!list.length) return;
   await db.execute(sql`
-    INSERT INTO item_search (code, version, name, name_key, aliases, summary, tokens, name_tokens, name_grams, initials, audience, type, department_code,
+    INSERT INTO item_search (code, version, name, name_key, aliases, alias_key, summary, tokens, name_grams, initials, audience, type, department_code,
       department_name, region_code, theme_codes, online_depth, visits, legal_limit_days, promised_limit_days, popularity, updated_at)
-    SELECT x.code, x.version, x.name, x.name_key, x.aliases, x.summary, x.tokens::tsvector, x.name_tokens::tsvector, x.name_grams::tsvector, x.initials, x.audience, x.type,
+    SELECT x.code, x.version, x.name, x.name_key, x.aliases, x.alias_key, x.summary, x.tokens::tsvector, x.name_grams::tsvector, x.initials, x.audience, x.type,
       x.department_code, x.department_name, x.region_code, x.theme_codes, x.online_depth, x.visits, x.legal_limit_days,
       x.promised_limit_days, x.popularity, now()
-    FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS x(code text, version int, name text, name_key text, aliases text[], summary text,
-      tokens text, name_tokens text, name_grams text, initials text, audience text[], type text, department_code text, department_name text,
+    FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS x(code text, version int, name text, name_key text, aliases text[], alias_key text, summary text,
+      tokens text, name_grams text, initials text, audience text[], type text, department_code text, department_name text,
       region_code text, theme_codes text[], online_depth int, visits int, legal_limit_days int, promised_limit_days int, popularity int)
-    ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name, name_key = EXCLUDED.name_key, aliases = EXCLUDED.aliases,
-      summary = EXCLUDED.summary, tokens = EXCLUDED.tokens, name_tokens = EXCLUDED.name_tokens, name_grams = EXCLUDED.name_grams, initials = EXCLUDED.initials,
+    ON CONFLICT (code) DO UPDATE SET version = EXCLUDED.version, name = EXCLUDED.name, name_key = EXCLUDED.name_key, aliases = EXCLUDED.aliases, alias_key = EXCLUDED.alias_key,
+      summary = EXCLUDED.summary, tokens = EXCLUDED.tokens, name_grams = EXCLUDED.name_grams, initials = EXCLUDED.initials,
       audience = EXCLUDED.audience, type = EXCLUDED.type, department_code = EXCLUDED.department_code,
       department_name = EXCLUDED.department_name, region_code = EXCLUDED.region_code, theme_codes = EXCLUDED.theme_codes,
       online_depth = EXCLUDED.online_depth, visits = EXCLUDED.visits, legal_limit_days = EXCLUDED.legal_limit_days,

@@ -114,23 +114,21 @@ export interface SearchText { name: string; aliases: string[]; summary: string; 
 /** The search columns of one item: weighted words, name grams and pinyin initials. */
 export function searchDocument(d: SearchText) {
   const names = [d.name, ...d.aliases];
-  const nameFields = [
-    { text: d.name, weight: 'A' as const },
-    ...d.aliases.map((a) => ({ text: a, weight: 'B' as const })),
-    { text: names.join(' '), weight: 'D' as const, chars: true },
-  ];
   const tokens = weightedVector([
-    ...nameFields,
+    { text: d.name, weight: 'A' },
+    ...d.aliases.map((a) => ({ text: a, weight: 'B' as const })),
+    { text: names.join(' '), weight: 'D', chars: true },
     { text: [d.resultName, ...d.themeNames].join(' '), weight: 'C' },
     { text: `${d.summary} ${d.departmentName}`, weight: 'D', prose: true },
   ]);
+  const aliases = d.aliases.map((a) => normalise(a).replace(/ /g, ''));
   return {
     tokens,
-    nameTokens: weightedVector(nameFields),
     nameGrams: plainVector(charGrams(names)),
     initials: names.map(initialsOf).join('|'),
     nameKey: normalise(d.name).replace(/ /g, ''),
-    aliases: d.aliases.map((a) => normalise(a).replace(/ /g, '')),
+    aliases,
+    aliasKey: aliases.join('|'),
   };
 }
 
@@ -152,8 +150,6 @@ const STOP_WORDS = new Set([
 ]);
 
 export interface ParsedQuery {
-  /** the normalised query */
-  text: string;
   /** one tsquery per query word: the word, its synonyms, or its parts */
   groups: string[];
   /** the word the citizen typed for each group */
@@ -201,7 +197,20 @@ export function synonymsOf(term: string): string[] {
   return [...(synonymIndex.get(term) ?? [])];
 }
 
+const parsedCache = new Map<string, ParsedQuery>();
+
+/** Parse a query; the most recent few hundred are remembered, since people type the same things. */
 export function parseQuery(raw: string): ParsedQuery {
+  const cached = parsedCache.get(raw);
+  if (cached) return cached;
+  const parsed = parse(raw);
+  if (parsedCache.size >= 500) parsedCache.delete(parsedCache.keys().next().value!);
+  parsedCache.set(raw, parsed);
+  return parsed;
+}
+
+function parse(raw: string): ParsedQuery {
+  warmUpSearch();
   const text = normalise(raw);
   const compact = text.replace(/ /g, '');
   const terms = new Set<string>();
@@ -217,7 +226,7 @@ export function parseQuery(raw: string): ParsedQuery {
   const abbreviation = /^[a-z]+$/.test(compact) ? pinyinAbbreviations[compact] : undefined;
   if (abbreviation) {
     addGroup([compact, abbreviation, ...synonymsOf(normalise(abbreviation))]);
-  } else if (synonymIndex.has(compact) || synonymsOf(compact).length) {
+  } else if (synonymIndex.has(compact)) {
     // the whole query is a known colloquial name (生孩子, 开公司)
     addGroup([compact, ...synonymsOf(compact)]);
   } else {
@@ -230,7 +239,7 @@ export function parseQuery(raw: string): ParsedQuery {
   // highlight every term whole, and the parts of the words the citizen typed
   const marks = new Set(terms);
   for (const w of typed) partsOf(w).forEach((p) => marks.add(p));
-  return { text, groups, words: typed, terms: [...terms], marks: [...marks], initials, grams: queryGrams(contentText) };
+  return { groups, words: typed, terms: [...terms], marks: [...marks], initials, grams: queryGrams(contentText) };
 }
 
 /** Bigrams of the query, or its single character. */

@@ -94,6 +94,8 @@ async function insertItems(db: Executor, items: ItemCreate[], chunk = 500): Prom
         AS x(code text, theme_code text)`);
     await upsertSearchRows(db, part.map((p) => buildSearchRow(p.code, 1, p.draft, p.popularity, ctx)));
   }
+  // fresh statistics, so the first searches are planned for the table as it now is
+  await db.execute(sql`ANALYZE item_search`);
 }
 
 async function indexContext(db: Executor): Promise<IndexContext> {

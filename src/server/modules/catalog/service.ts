@@ -1,6 +1,7 @@
 // Catalogue rules: reading published versions, operators' drafts and publication. Every change
 // writes its audit entry (stream item:<code>) in the transaction that makes it.
-import { ITEM_TYPES, type Department, type ItemCreate, type ItemDraft, type ItemDraftView, type ItemView, type Notice, type Region, type Theme } from '../../../contract/catalog.js';
+import { Value } from 'typebox/value';
+import { ITEM_TYPES, ItemDraftSchema, type Department, type ItemCreate, type ItemDraft, type ItemDraftView, type ItemView, type Notice, type Region, type Theme } from '../../../contract/catalog.js';
 import { tx, type Executor } from '../../db/client.js';
 import { appendAudit, canonicalJson } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
@@ -8,6 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import { toSummary } from './finder.js';
 import * as repo from './repo.js';
+import { canEditCatalog } from './policy.js';
 import { checkItemRules, localiseViolations } from './rules.js';
 import { hotItems, upsertSearchRows, type SearchRow } from './search-repo.js';
 import { searchDocument } from './search.js';
@@ -78,19 +80,29 @@ async function assertRules(db: Executor, draft: ItemDraft, lang: Lang) {
   if (violations.length) throw new AppError('ITEM_RULES_VIOLATED', undefined, localiseViolations(violations, lang));
 }
 
-export async function validateDraft(db: Executor, draft: ItemDraft, lang: Lang): Promise<{ ok: true }> {
+export async function validateDraft(db: Executor, actor: Actor | null, draft: ItemDraft, lang: Lang): Promise<{ ok: true }> {
+  assertEditor(actor);
   await assertRules(db, draft, lang);
   return { ok: true };
 }
 
-const splitCreate = ({ code, ...draft }: ItemCreate): [string, ItemDraft] => [code, draft];
+/** Only the elements the schema names are kept; the validator lets unknown properties through. */
+const cleanDraft = (draft: ItemDraft) => Value.Clean(ItemDraftSchema, structuredClone(draft)) as ItemDraft;
+
+const splitCreate = ({ code, ...draft }: ItemCreate): [string, ItemDraft] => [code, cleanDraft(draft)];
+
+function assertEditor(actor: Actor | null): asserts actor is Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  if (!canEditCatalog(actor)) throw new AppError('FORBIDDEN');
+}
 
 function draftView(code: string, baseVersion: number, draft: ItemDraft, updatedAt: unknown, published?: ItemDraft): ItemDraftView {
   const hasUnpublishedChanges = !published || canonicalJson(published) !== canonicalJson(draft);
   return { code, baseVersion, hasUnpublishedChanges, updatedAt: repo.iso(updatedAt), draft };
 }
 
-export async function createItem(db: Executor, actor: Actor, body: ItemCreate, lang: Lang): Promise<ItemDraftView> {
+export async function createItem(db: Executor, actor: Actor | null, body: ItemCreate, lang: Lang): Promise<ItemDraftView> {
+  assertEditor(actor);
   const [code, draft] = splitCreate(body);
   await assertRules(db, draft, lang);
   return tx(db, async (t) => {
@@ -102,7 +114,8 @@ export async function createItem(db: Executor, actor: Actor, body: ItemCreate, l
 }
 
 /** The operator's working copy: the saved draft, or the current version when nothing is pending. */
-export async function getDraft(db: Executor, code: string): Promise<ItemDraftView> {
+export async function getDraft(db: Executor, actor: Actor | null, code: string): Promise<ItemDraftView> {
+  assertEditor(actor);
   const item = await repo.findItem(db, code);
   if (!item) throw new AppError('ITEM_NOT_FOUND');
   const [draft, current] = await Promise.all([
@@ -114,20 +127,23 @@ export async function getDraft(db: Executor, code: string): Promise<ItemDraftVie
   return draftView(code, current.version, current.data, current.published_at, current.data);
 }
 
-export async function saveDraft(db: Executor, actor: Actor, code: string, body: { baseVersion: number; draft: ItemDraft }, lang: Lang): Promise<ItemDraftView> {
+export async function saveDraft(db: Executor, actor: Actor | null, code: string, body: { baseVersion: number; draft: ItemDraft }, lang: Lang): Promise<ItemDraftView> {
+  assertEditor(actor);
   return tx(db, async (t) => {
     const item = await repo.findItem(t, code, true);
     if (!item) throw new AppError('ITEM_NOT_FOUND');
     if (body.baseVersion !== (item.current_version ?? 0)) throw new AppError('DRAFT_CONFLICT');
-    await assertRules(t, body.draft, lang);
-    const saved = (await repo.saveDraft(t, { code, baseVersion: body.baseVersion, data: body.draft, updatedBy: actor.accountId }))!;
-    await appendAudit(t, { stream: `item:${code}`, actorId: actor.accountId, action: 'item.draft.save', target: code, change: body });
+    const draft = cleanDraft(body.draft);
+    await assertRules(t, draft, lang);
+    const saved = (await repo.saveDraft(t, { code, baseVersion: body.baseVersion, data: draft, updatedBy: actor.accountId }))!;
+    await appendAudit(t, { stream: `item:${code}`, actorId: actor.accountId, action: 'item.draft.save', target: code, change: { baseVersion: body.baseVersion, draft } });
     const current = item.current_version === null ? undefined : await repo.findVersion(t, code, item.current_version);
     return draftView(code, saved.base_version, saved.data, saved.updated_at, current?.data);
   });
 }
 
-export async function publish(db: Executor, actor: Actor, code: string, note: string, lang: Lang): Promise<ItemView> {
+export async function publish(db: Executor, actor: Actor | null, code: string, note: string, lang: Lang): Promise<ItemView> {
+  assertEditor(actor);
   const version = await tx(db, async (t) => {
     const item = await repo.findItem(t, code, true);
     if (!item) throw new AppError('ITEM_NOT_FOUND');
@@ -149,13 +165,14 @@ export async function publish(db: Executor, actor: Actor, code: string, note: st
   return getItem(db, code, version, lang);
 }
 
-export async function listAdminItems(db: Executor, q: string | undefined, page: number, pageSize: number) {
+export async function listAdminItems(db: Executor, actor: Actor | null, q: string | undefined, page: number, pageSize: number) {
+  assertEditor(actor);
   const { list, total } = await repo.findAdminItems(db, q?.trim() || undefined, pageSize, (page - 1) * pageSize);
   return {
     total, page, pageSize,
     items: list.map((r) => ({
       code: r.code, name: r.name, department: { code: r.department_code, name: r.department_name },
-      currentVersion: r.current_version, hasUnpublishedChanges: r.has_draft, updatedAt: repo.iso(r.updated_at),
+      currentVersion: r.current_version, hasUnpublishedChanges: r.unpublished, updatedAt: repo.iso(r.updated_at),
     })),
   };
 }
@@ -170,7 +187,7 @@ export function buildSearchRow(code: string, version: number, d: ItemDraft, popu
   const themeNames = d.themeCodes.map((t) => ctx.themes.get(t) ?? '').filter(Boolean);
   const doc = searchDocument({ name: d.name, aliases: d.aliases, summary: d.summary, resultName: d.resultName, departmentName: department?.name ?? '', themeNames });
   return {
-    code, version, name: d.name, name_key: doc.nameKey, aliases: doc.aliases, summary: d.summary, tokens: doc.tokens, name_tokens: doc.nameTokens, name_grams: doc.nameGrams,
+    code, version, name: d.name, name_key: doc.nameKey, aliases: doc.aliases, alias_key: doc.aliasKey, summary: d.summary, tokens: doc.tokens, name_grams: doc.nameGrams,
     initials: doc.initials, audience: d.audience, type: d.type, department_code: d.departmentCode,
     department_name: department?.name ?? '', region_code: department?.regionCode ?? '', theme_codes: d.themeCodes,
     online_depth: d.onlineDepth, visits: d.visits, legal_limit_days: d.legalLimitDays, promised_limit_days: d.promisedLimitDays,

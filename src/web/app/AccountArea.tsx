@@ -1,0 +1,60 @@
+// Login/register links, or the signed-in user's menu (个人中心, 事项管理, 退出登录).
+import { App, Button, Dropdown, Flex } from 'antd';
+import { DownOutlined, UserOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LinkButton } from '../components/LinkButton';
+import { problemText } from '../components/ProblemAlert';
+import { hasRole, useLogout, useMe } from '../features/identity/api';
+
+export function AccountArea({ vertical = false }: { vertical?: boolean }) {
+  const { t } = useTranslation();
+  const { data: me, isPending } = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+
+  if (isPending) return null;
+  if (!me) {
+    return (
+      <Flex gap={8} vertical={vertical}>
+        <LinkButton to="/login" type="primary">{t('auth.login')}</LinkButton>
+        <LinkButton to="/register">{t('auth.register')}</LinkButton>
+      </Flex>
+    );
+  }
+
+  const signOut = () => logout.mutate(undefined, {
+    onSuccess: () => {
+      void message.success(t('auth.loggedOut'));
+      navigate('/');
+    },
+    onError: (error) => void message.error(problemText(error, t('common.unknownError')).title),
+  });
+
+  const items = [
+    { key: 'me', label: t('nav.me'), onClick: () => navigate('/me') },
+    ...(hasRole(me, 'operator') ? [{ key: 'admin', label: t('nav.admin'), onClick: () => navigate('/admin/items') }] : []),
+    { type: 'divider' as const },
+    { key: 'logout', label: t('auth.logout'), onClick: signOut },
+  ];
+
+  if (vertical) {
+    return (
+      <Flex gap={8} vertical>
+        <LinkButton to="/me" icon={<UserOutlined aria-hidden />}>{t('nav.me')}（{me.name}）</LinkButton>
+        {hasRole(me, 'operator') && <LinkButton to="/admin/items">{t('nav.admin')}</LinkButton>}
+        <Button onClick={signOut} loading={logout.isPending}>{t('auth.logout')}</Button>
+      </Flex>
+    );
+  }
+
+  return (
+    <Dropdown menu={{ items }} trigger={['click']}>
+      <Button type="text" aria-label={t('auth.userMenu', { name: me.name })} icon={<UserOutlined aria-hidden />}>
+        <span className="tb-user-name">{me.name}</span>
+        <DownOutlined aria-hidden />
+      </Button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,54 @@
+// Routes. Every page is its own chunk so the home page loads only what it shows.
+import { lazy, type ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './Layout';
+import { RequireAuth, RequireRole } from './guards';
+import { RouteError } from './ErrorBoundary';
+import { NotFoundPage } from './NotFoundPage';
+
+function page<K extends string>(load: () => Promise<{ [P in K]: ComponentType }>, name: K) {
+  const Page = lazy(async () => {
+    const component: ComponentType = (await load())[name];
+    return { default: component };
+  });
+  return <Page />;
+}
+
+const home = page(() => import('../features/catalog/HomePage'), 'HomePage');
+const search = page(() => import('../features/catalog/SearchPage'), 'SearchPage');
+const guide = page(() => import('../features/catalog/ItemGuidePage'), 'ItemGuidePage');
+const apply = page(() => import('../features/catalog/ApplyComingSoonPage'), 'ApplyComingSoonPage');
+const themes = page(() => import('../features/catalog/ThemesPage'), 'ThemesPage');
+const departments = page(() => import('../features/catalog/DepartmentsPage'), 'DepartmentsPage');
+const department = page(() => import('../features/catalog/DepartmentPage'), 'DepartmentPage');
+const login = page(() => import('../features/identity/LoginPage'), 'LoginPage');
+const register = page(() => import('../features/identity/RegisterPage'), 'RegisterPage');
+const enterprise = page(() => import('../features/identity/EnterpriseRegisterPage'), 'EnterpriseRegisterPage');
+const me = page(() => import('../features/identity/MePage'), 'MePage');
+const adminItems = page(() => import('../features/admin/AdminItemsPage'), 'AdminItemsPage');
+const itemEditor = page(() => import('../features/admin/ItemEditorPage'), 'ItemEditorPage');
+const accessibility = page(() => import('./AccessibilityPage'), 'AccessibilityPage');
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: home },
+      { path: 'items', element: search },
+      { path: 'items/:code', element: guide },
+      { path: 'apply/:code', element: apply },
+      { path: 'themes', element: themes },
+      { path: 'departments', element: departments },
+      { path: 'departments/:code', element: department },
+      { path: 'login', element: login },
+      { path: 'register', element: register },
+      { path: 'register/enterprise', element: <RequireAuth>{enterprise}</RequireAuth> },
+      { path: 'me', element: <RequireAuth>{me}</RequireAuth> },
+      { path: 'admin/items', element: <RequireRole role="operator">{adminItems}</RequireRole> },
+      { path: 'admin/items/:code', element: <RequireRole role="operator">{itemEditor}</RequireRole> },
+      { path: 'accessibility', element: accessibility },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

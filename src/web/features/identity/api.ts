@@ -1,0 +1,94 @@
+// Identity API hooks: the signed-in account (Me), login/logout, registration, password, enterprises.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Agent, CitizenRegistration, EnterpriseRegistration, EnterpriseSummary, Me,
+} from '../../../contract/identity';
+import { api, hasSessionCookie, isApiError } from '../../lib/api';
+
+export const meKey = ['me'] as const;
+
+/** The signed-in account, or null when logged out (401) or the identity API is not there (404). */
+export async function fetchMe(): Promise<Me | null> {
+  // without a session cookie the answer is known; asking would only log a 401 in the console
+  if (!hasSessionCookie()) return null;
+  try {
+    return await api.get<Me>('/api/me');
+  } catch (error) {
+    if (isApiError(error) && (error.status === 401 || error.status === 404)) return null;
+    throw error;
+  }
+}
+
+export function useMe() {
+  return useQuery({ queryKey: meKey, queryFn: fetchMe, staleTime: 60_000, retry: false });
+}
+
+export const hasRole = (me: Me | null | undefined, role: Me['roles'][number]) => !!me?.roles.includes(role);
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { login: string; password: string }) => api.post<Me>('/api/auth/login', body),
+    onSuccess: (me) => queryClient.setQueryData(meKey, me),
+  });
+}
+
+function useSignOut(path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>(path),
+    onSettled: () => {
+      queryClient.setQueryData(meKey, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'catalog' });
+    },
+  });
+}
+
+export const useLogout = () => useSignOut('/api/auth/logout');
+export const useLogoutAll = () => useSignOut('/api/auth/logout-all');
+
+export function useRegisterCitizen() {
+  return useMutation({
+    mutationFn: (body: CitizenRegistration) => api.post<{ id: string; username: string }>('/api/auth/register/citizen', body),
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.put<void>('/api/me/password', body),
+  });
+}
+
+export function useRegisterEnterprise() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EnterpriseRegistration) => api.post<EnterpriseSummary>('/api/enterprises', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
+  });
+}
+
+const agentsKey = (enterpriseId: string) => ['enterprise-agents', enterpriseId] as const;
+
+export function useAgents(enterpriseId: string | null) {
+  return useQuery({
+    queryKey: agentsKey(enterpriseId ?? ''),
+    queryFn: () => api.get<Agent[]>(`/api/enterprises/${encodeURIComponent(enterpriseId ?? '')}/agents`),
+    enabled: !!enterpriseId,
+  });
+}
+
+export function useAddAgent(enterpriseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (login: string) => api.post<Agent>(`/api/enterprises/${encodeURIComponent(enterpriseId)}/agents`, { login }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: agentsKey(enterpriseId) }),
+  });
+}
+
+export function useRemoveAgent(enterpriseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (accountId: string) => api.delete<void>(`/api/enterprises/${encodeURIComponent(enterpriseId)}/agents/${encodeURIComponent(accountId)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: agentsKey(enterpriseId) }),
+  });
+}
