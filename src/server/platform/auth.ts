@@ -1,6 +1,6 @@
 // Who is calling: the Actor attached to each request by the identity module's session resolver,
 // and the guards routes declare (requireAuth, requireRole).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from './errors.js';
 
@@ -22,23 +22,29 @@ export interface Actor {
   sessionId: string;
 }
 
-export type ActorResolver = (request: FastifyRequest) => Promise<Actor | null>;
+/** Returns the caller, or null for an anonymous request; marks request.sessionExpired for a stale session. */
+export type ActorResolver = (request: FastifyRequest, reply: FastifyReply) => Promise<Actor | null>;
 
 declare module 'fastify' {
-  interface FastifyRequest { actor: Actor | null }
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** the request carried a session that has ended: public routes serve it anonymously */
+    sessionExpired: boolean;
+  }
 }
 
 /** Resolves the caller on every API request; the identity module supplies the resolver. */
 export const authPlatform = fp(async (app: FastifyInstance, opts: { resolve: ActorResolver }) => {
   app.decorateRequest('actor', null);
-  app.addHook('preHandler', async (request) => {
+  app.decorateRequest('sessionExpired', false);
+  app.addHook('preHandler', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
-    request.actor = await opts.resolve(request);
+    request.actor = await opts.resolve(request, reply);
   });
 });
 
 export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  if (!request.actor) throw new AppError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
   return request.actor;
 }
 

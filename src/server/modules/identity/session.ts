@@ -16,8 +16,6 @@ const CITIZEN_ABSOLUTE_MS = 7 * 24 * 3600_000;
 /** last_seen_at is written at most this often, so reads do not turn into writes */
 const TOUCH_EVERY_MS = 60_000;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** entry points where a stale cookie is ignored rather than reported: the caller is logging in again */
-const AUTH_ENTRY = /^\/api\/auth\/(login|logout|register\/)/;
 
 export interface RequestMeta { lang: 'zh' | 'en'; ip: string | null; userAgent: string | null }
 
@@ -66,12 +64,6 @@ export function clearSessionCookies(reply: FastifyReply, config: Config): void {
   reply.clearCookie(CSRF_COOKIE, { ...cookieBase(config), httpOnly: false });
 }
 
-/** Raw Set-Cookie values that clear both cookies, for errors thrown before a reply exists. */
-function clearingHeaders(config: Config): string[] {
-  const attrs = `Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; SameSite=Lax${config.cookieSecure ? '; Secure' : ''}`;
-  return [`${SESSION_COOKIE}=; ${attrs}; HttpOnly`, `${CSRF_COOKIE}=; ${attrs}`];
-}
-
 const sameToken = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -100,15 +92,18 @@ export function actorFromSession(row: SessionRow): Actor {
 }
 
 export function createActorResolver(db: Database, config: Config): ActorResolver {
-  return async (request) => {
+  return async (request, reply) => {
     const token = request.cookies?.[SESSION_COOKIE];
     if (!token) return null;
     const at = now();
     const row = await findSession(db.orm, sha256Hex(token));
     const live = row && !row.revoked_at && row.status === 'active' && sessionDeadline(row) > at;
     if (!live) {
-      if (AUTH_ENTRY.test(request.url)) return null;
-      throw new AppError('SESSION_EXPIRED', undefined, undefined, { 'set-cookie': clearingHeaders(config) as unknown as string });
+      // an ended session makes the caller anonymous: public pages keep working, guarded ones
+      // answer SESSION_EXPIRED (requireAuth), and the stale cookies are cleared
+      clearSessionCookies(reply, config);
+      request.sessionExpired = true;
+      return null;
     }
     if (UNSAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];

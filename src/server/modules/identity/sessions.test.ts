@@ -143,6 +143,15 @@ describe('sessions, CSRF and logout', () => {
     assert.equal((await client.get('/api/me')).statusCode, 200);
   });
 
+  it('serves public pages to a browser whose session ended, clearing its cookies', async () => {
+    const p = await registerPerson(t.app);
+    const client = await loggedIn(t.app, p.username);
+    await t.db.orm.execute(sql`UPDATE sessions SET revoked_at = now() WHERE account_id = ${p.id}`);
+    const res = await client.get('/api/catalog/themes');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(client.cookies.size, 0, 'the stale cookies are cleared');
+  });
+
   it('treats requests without a session cookie as anonymous', async () => {
     const res = await new Client(t.app).get('/api/me');
     assert.equal(res.statusCode, 401);
