@@ -50,13 +50,56 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Collect console errors and failed page scripts; a journey that logs any of them fails. */
+/**
+ * Collect console errors and warnings and failed page scripts; a journey that logs any of them
+ * fails. A failed resource load carries the request's URL after ' @ ', so a journey can excuse
+ * exactly the requests it expects to fail (see unexpectedProblems).
+ */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() !== 'error' && m.type() !== 'warning') return;
+    const where = m.text().startsWith('Failed to load resource') && m.location().url ? ` @ ${m.location().url}` : '';
+    problems.push(`${m.type()}: ${m.text()}${where}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   return problems;
 }
+
+/** A request the journey means to fail: the browser logs it as a failed resource load. */
+export interface ExpectedFailure { method?: string; status: number; path: string }
+
+/** The console problems left once the browser's own lines for the expected failed requests are removed. */
+export function unexpectedProblems(problems: string[], expected: ExpectedFailure[] = []): string[] {
+  return problems.filter((line) => {
+    const m = /^error: Failed to load resource: the server responded with a status of (\d{3}) \([^)]*\) @ (\S+)$/.exec(line);
+    if (!m) return true;
+    const path = new URL(m[2]).pathname;
+    return !expected.some((e) => e.status === Number(m[1]) && e.path === path);
+  });
+}
+
+/** Log in through the login form, as a person would, and wait to leave the login page. */
+export async function logIn(page: Page, baseUrl: string, login: string, password: string, redirect?: string): Promise<void> {
+  await page.goto(`${baseUrl}/login${redirect ? `?redirect=${encodeURIComponent(redirect)}` : ''}`);
+  await page.getByLabel('用户名或手机号').fill(login);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL((u) => u.pathname !== '/login');
+}
+
+/** Poll a condition evaluated in the test (not the page) until it holds. */
+export async function eventually(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The demo accounts' shared password. */
+export const DEMO_PASSWORD = 'Tongban@2026';
 
 /** Run axe-core on the current page; returns serious and critical WCAG A/AA violations. */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {

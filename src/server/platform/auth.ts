@@ -33,11 +33,14 @@ declare module 'fastify' {
   }
 }
 
-/** Resolves the caller on every API request; the identity module supplies the resolver. */
+/**
+ * Resolves the caller on every API request, before the body is read, so route guards
+ * (declared as `preValidation`) refuse strangers before their input is even validated.
+ */
 export const authPlatform = fp(async (app: FastifyInstance, opts: { resolve: ActorResolver }) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionExpired', false);
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     request.actor = await opts.resolve(request, reply);
   });

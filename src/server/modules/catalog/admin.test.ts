@@ -167,6 +167,11 @@ describe('catalogue editing', () => {
       assert.deepEqual([citizen.statusCode, problemOf(citizen).code], [403, 'FORBIDDEN'], `${method} ${url}`);
     }
     assert.equal((await t.anonymous.get('/api/catalog/items/000133001000')).json().version, 1, 'nothing changed');
+    // access is decided before the body is validated: strangers learn nothing about the schema
+    const invalid = await t.citizen.post('/api/admin/catalog/validate', { name: '' });
+    assert.deepEqual([invalid.statusCode, problemOf(invalid).code], [403, 'FORBIDDEN']);
+    const invalidAnon = await t.anonymous.post('/api/admin/catalog/items', { code: 'bad' });
+    assert.deepEqual([invalidAnon.statusCode, problemOf(invalidAnon).code], [401, 'UNAUTHENTICATED']);
     // the service applies the same rule to calls that do not come through HTTP
     const clerk: Actor = { accountId: 'x', username: 'clerk', kind: 'staff', name: '窗口', roles: ['clerk'], departments: [], realNameLevel: 2, sessionId: 's' };
     await assert.rejects(createItem(t.db.orm, clerk, { code: '419907009000', ...sampleDraft() }, 'zh'), { code: 'FORBIDDEN' });

@@ -72,6 +72,23 @@ export async function insertItem(db: Executor, code: string, departmentCode: str
   return inserted.length === 1;
 }
 
+/** A published version with its item's current version: one row, or nothing when either is missing. */
+export const findPublished = (db: Executor, code: string, version: number | undefined) =>
+  one<VersionRow & { current_version: number }>(db, sql`
+    SELECT v.code, v.version, v.data, v.published_at, v.published_by, v.note, i.current_version
+    FROM items i JOIN item_versions v ON v.code = i.code AND v.version = ${version ?? null}::int
+    WHERE i.code = ${code} AND i.current_version IS NOT NULL
+    UNION ALL
+    SELECT v.code, v.version, v.data, v.published_at, v.published_by, v.note, i.current_version
+    FROM items i JOIN item_versions v ON v.code = i.code AND v.version = i.current_version
+    WHERE i.code = ${code} AND ${version ?? null}::int IS NULL`);
+
+export async function findThemeNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const list = await rows<{ code: string; name: string }>(db, sql`SELECT code, name FROM themes WHERE code = ANY(${textArray(codes)}::text[])`);
+  return new Map(list.map((t) => [t.code, t.name]));
+}
+
 export interface VersionRow { code: string; version: number; data: ItemDraft; published_at: Date | string; published_by: string; note: string }
 
 export const findVersion = (db: Executor, code: string, version: number) =>

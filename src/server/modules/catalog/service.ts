@@ -54,20 +54,21 @@ export const departmentNames = repo.findDepartmentNames;
 
 /** A published version of an item; the current one unless a version is named. */
 export async function getItem(db: Executor, code: string, version: number | undefined, lang: Lang): Promise<ItemView> {
-  const item = await repo.findItem(db, code);
-  if (!item || item.current_version === null) throw new AppError('ITEM_NOT_FOUND');
-  const v = await repo.findVersion(db, code, version ?? item.current_version);
-  if (!v) throw new AppError('ITEM_VERSION_NOT_FOUND');
-  const [department, refs, versions] = await Promise.all([
-    repo.findDepartment(db, v.data.departmentCode), repo.findReferenceCodes(db), repo.findVersionList(db, code),
+  const v = await repo.findPublished(db, code, version);
+  if (!v) {
+    const item = version === undefined ? undefined : await repo.findItem(db, code);
+    throw new AppError(item?.current_version ? 'ITEM_VERSION_NOT_FOUND' : 'ITEM_NOT_FOUND');
+  }
+  const [department, themes, versions] = await Promise.all([
+    repo.findDepartment(db, v.data.departmentCode), repo.findThemeNames(db, v.data.themeCodes), repo.findVersionList(db, code),
   ]);
   if (!department) throw new AppError('DEPARTMENT_NOT_FOUND');
   return {
     ...v.data,
-    code, version: v.version, latestVersion: item.current_version, publishedAt: repo.iso(v.published_at),
+    code, version: v.version, latestVersion: v.current_version, publishedAt: repo.iso(v.published_at),
     typeName: ITEM_TYPES[v.data.type][lang],
     department: toDepartment(department),
-    themes: v.data.themeCodes.filter((t) => refs.themes.has(t)).map((t) => ({ code: t, name: refs.themes.get(t)! })),
+    themes: v.data.themeCodes.filter((t) => themes.has(t)).map((t) => ({ code: t, name: themes.get(t)! })),
     versions: versions.map((x) => ({ version: x.version, publishedAt: repo.iso(x.published_at), note: x.note })),
   };
 }
@@ -196,7 +197,7 @@ export function buildSearchRow(code: string, version: number, d: ItemDraft, popu
 }
 
 async function searchRowOf(db: Executor, code: string, version: number, d: ItemDraft, popularity: number) {
-  const [dept, refs] = await Promise.all([repo.findDepartment(db, d.departmentCode), repo.findReferenceCodes(db)]);
+  const [dept, themes] = await Promise.all([repo.findDepartment(db, d.departmentCode), repo.findThemeNames(db, d.themeCodes)]);
   const departments = new Map(dept ? [[dept.code, { name: dept.name, regionCode: dept.region_code }]] : []);
-  return buildSearchRow(code, version, d, popularity, { departments, themes: refs.themes });
+  return buildSearchRow(code, version, d, popularity, { departments, themes });
 }

@@ -50,7 +50,7 @@ export async function identityRoutes(root: FastifyInstance) {
 
   app.post('/api/auth/logout-all', {
     schema: { tags, summary: 'End every session of this account', security: session, response: { 204: NoContent, ...Problems } },
-    preHandler: requireAuth,
+    preValidation: requireAuth,
   }, async (req, reply) => {
     await accounts.logoutEverywhere(actorOf(req));
     clearSessionCookies(reply, app.config);
@@ -59,12 +59,12 @@ export async function identityRoutes(root: FastifyInstance) {
 
   app.get('/api/me', {
     schema: { tags, summary: 'The caller: masked profile, roles, enterprises, CSRF token', security: session, response: { 200: MeSchema, ...Problems } },
-    preHandler: requireAuth,
+    preValidation: requireAuth,
   }, async (req) => accounts.me(actorOf(req)));
 
   app.put('/api/me/password', {
     schema: { tags, summary: 'Change the password; other sessions end', security: session, body: PasswordChangeSchema, response: { 204: NoContent, ...Problems } },
-    preHandler: requireAuth,
+    preValidation: requireAuth,
   }, async (req, reply) => {
     await accounts.changePassword(actorOf(req), req.body, requestMeta(req));
     return reply.code(204).send(null);
@@ -72,22 +72,22 @@ export async function identityRoutes(root: FastifyInstance) {
 
   app.post('/api/enterprises', {
     schema: { tags, summary: 'Register an enterprise; the caller becomes its first agent', security: session, body: EnterpriseRegistrationSchema, response: { 201: EnterpriseSummarySchema, ...Problems } },
-    preHandler: allow(canRegisterEnterprise),
+    preValidation: allow(canRegisterEnterprise),
   }, async (req, reply) => reply.code(201).send(await enterprises.register(actorOf(req), req.body, requestMeta(req))));
 
   app.get('/api/enterprises/:id/agents', {
     schema: { tags, summary: "The enterprise's agents (经办人)", security: session, params: EnterpriseParams, response: { 200: Type.Array(AgentSchema), ...Problems } },
-    preHandler: requireAuth,
+    preValidation: requireAuth,
   }, async (req) => enterprises.agents(actorOf(req), req.params.id));
 
   app.post('/api/enterprises/:id/agents', {
     schema: { tags, summary: 'Authorise a registered person as an agent', security: session, params: EnterpriseParams, body: AddAgentSchema, response: { 201: AgentSchema, ...Problems } },
-    preHandler: requireAuth,
+    preValidation: requireAuth,
   }, async (req, reply) => reply.code(201).send(await enterprises.addAgent(actorOf(req), req.params.id, req.body.login)));
 
   app.delete('/api/enterprises/:id/agents/:accountId', {
     schema: { tags, summary: 'Withdraw an agent (the last one stays)', security: session, params: AgentParams, response: { 204: NoContent, ...Problems } },
-    preHandler: requireAuth,
+    preValidation: requireAuth,
   }, async (req, reply) => {
     await enterprises.removeAgent(actorOf(req), req.params.id, req.params.accountId);
     return reply.code(204).send(null);
@@ -95,12 +95,12 @@ export async function identityRoutes(root: FastifyInstance) {
 
   app.get('/api/admin/accounts', {
     schema: { tags, summary: 'Operator: find accounts (masked)', security: session, querystring: AccountListQuery, response: { 200: AdminAccountPageSchema, ...Problems } },
-    preHandler: allow(canListAccounts),
+    preValidation: allow(canListAccounts),
   }, async (req) => accounts.listAccounts(req.query));
 
   app.post('/api/admin/accounts/:username/unlock', {
     schema: { tags, summary: 'Operator: lift a login lockout', security: session, params: UsernameParams, response: { 204: NoContent, ...Problems } },
-    preHandler: allow(canUnlock),
+    preValidation: allow(canUnlock),
   }, async (req, reply) => {
     await accounts.unlock(actorOf(req), req.params.username);
     return reply.code(204).send(null);

@@ -1,0 +1,142 @@
+// Journey: every page of the portal, scanned with axe-core for serious and critical WCAG 2.1 A/AA
+// violations, with one main landmark, one page heading and a page language — public pages, the
+// citizen's account page and the operator's catalogue pages.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  axeViolations, DEMO_PASSWORD, launchBrowser, logIn, startPlatform, unexpectedProblems, watchConsole, type Platform,
+} from './support';
+
+const GUIDE_CODE = '000133001000';
+const MISSING_PATH = '/no-such-page';
+
+interface PageCase { name: string; path: string; heading: string | RegExp; ready?: (page: Page) => Promise<unknown> }
+
+/** Wait until the page has loaded its data and finished its transitions, so axe sees the final state. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, [aria-busy="true"]')
+    && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+}
+
+/** Scan the page and check its landmarks; returns a readable list of what is wrong. */
+async function audit(page: Page, { path, heading, ready }: PageCase, baseUrl: string): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await ready?.(page);
+  await settle(page);
+
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe found serious/critical violations on ${path}:\n${JSON.stringify(violations, null, 2)}`);
+
+  const structure = await page.evaluate(() => ({
+    lang: document.documentElement.getAttribute('lang'),
+    h1: document.querySelectorAll('h1').length,
+    main: document.querySelectorAll('main, [role="main"]').length,
+  }));
+  assert.ok(structure.lang, `${path} declares its language`);
+  assert.equal(structure.h1, 1, `${path} has exactly one <h1>`);
+  assert.equal(structure.main, 1, `${path} has one main landmark`);
+}
+
+describe('accessibility of every page', () => {
+  let platform: Platform;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+  let departmentCode = '';
+
+  async function freshPage(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const seen = watchConsole(page);
+    page.on('close', () => problems.push(...seen));
+    return page;
+  }
+
+  before(async () => {
+    [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
+    const departments = await (await fetch(`${platform.url}/api/catalog/departments`)).json() as { code: string }[];
+    departmentCode = departments[0].code;
+  });
+
+  after(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  describe('public pages', () => {
+    let page: Page;
+    before(async () => { page = await freshPage(); });
+    after(async () => { await page.close(); });
+
+    const cases: PageCase[] = [
+      { name: 'home', path: '/', heading: /一网通办/, ready: (p) => p.getByRole('heading', { name: '热门服务' }).waitFor() },
+      {
+        name: 'search results for 营业执照', path: `/items?q=${encodeURIComponent('营业执照')}`, heading: '“营业执照”的搜索结果',
+        ready: (p) => p.getByTestId('result-item').first().waitFor(),
+      },
+      {
+        name: 'a search without results', path: `/items?q=${encodeURIComponent('火星移民')}`, heading: '“火星移民”的搜索结果',
+        ready: (p) => p.getByRole('heading', { name: '没有找到与“火星移民”相关的事项' }).waitFor(),
+      },
+      { name: 'a guide', path: `/items/${GUIDE_CODE}`, heading: '企业设立登记', ready: (p) => p.getByTestId('materials-table').waitFor() },
+      { name: 'themes', path: '/themes', heading: '主题服务' },
+      { name: 'departments', path: '/departments', heading: '部门服务' },
+      { name: 'login', path: '/login', heading: '用户登录' },
+      { name: 'register', path: '/register', heading: '个人用户注册' },
+      { name: 'accessibility statement', path: '/accessibility', heading: '无障碍声明' },
+      { name: 'page not found', path: MISSING_PATH, heading: '页面不存在' },
+    ];
+    for (const c of cases) {
+      it(`has no serious violations on ${c.name} (${c.path})`, async () => audit(page, c, platform.url));
+    }
+
+    it('has no serious violations on a department page', async () => {
+      await audit(page, {
+        name: 'a department', path: `/departments/${encodeURIComponent(departmentCode)}`, heading: /.+/,
+        ready: (p) => p.getByTestId('result-item').first().waitFor(),
+      }, platform.url);
+    });
+  });
+
+  describe('as citizen1', () => {
+    it('has no serious violations on 个人中心 (/me)', async () => {
+      const page = await freshPage();
+      await logIn(page, platform.url, 'citizen1', DEMO_PASSWORD);
+      await audit(page, { name: 'my account', path: '/me', heading: '个人中心', ready: (p) => p.getByTestId('profile').waitFor() }, platform.url);
+      await page.close();
+    });
+  });
+
+  describe('as operator1', () => {
+    let page: Page;
+    before(async () => {
+      page = await freshPage();
+      await logIn(page, platform.url, 'operator1', DEMO_PASSWORD);
+    });
+    after(async () => { await page.close(); });
+
+    it('has no serious violations on 事项管理 (/admin/items)', async () => {
+      await audit(page, {
+        name: 'item list', path: '/admin/items', heading: '事项管理',
+        ready: (p) => p.getByRole('link', { name: /^编辑“/ }).first().waitFor(),
+      }, platform.url);
+    });
+
+    it('has no serious violations on an item editor', async () => {
+      await audit(page, {
+        name: 'item editor', path: `/admin/items/${GUIDE_CODE}`, heading: '编辑事项：企业设立登记',
+        ready: (p) => p.getByLabel('事项名称').waitFor(),
+      }, platform.url);
+    });
+  });
+
+  it('logged nothing unexpected in the console', () => {
+    assert.deepEqual(unexpectedProblems(problems), []);
+  });
+});

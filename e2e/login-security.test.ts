@@ -1,0 +1,121 @@
+// Journey: logging in safely and reaching the site from any device — a wrong password is refused
+// with a clear message, a mobile number works as the login, the phone layout fits 375 px with a
+// working menu, and the English switch changes the interface and the page language.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO_PASSWORD, launchBrowser, startPlatform, unexpectedProblems, watchConsole, type Platform } from './support';
+
+describe('login and site security basics', () => {
+  let platform: Platform;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const problems: string[] = [];
+
+  /** A fresh browser profile (no cookies, no stored language) with its console watched. */
+  async function freshPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const seen = watchConsole(page);
+    page.on('close', () => problems.push(...seen));
+    return page;
+  }
+
+  before(async () => {
+    [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
+  });
+
+  after(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('refuses a wrong password with the server’s message and stays on the login page', async () => {
+    const page = await freshPage();
+    await page.goto(`${platform.url}/login`);
+    await page.getByRole('heading', { level: 1, name: '用户登录' }).waitFor();
+    await page.getByLabel('用户名或手机号').fill('citizen1');
+    await page.getByLabel('密码', { exact: true }).fill('Wrong#Password1');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+
+    await page.getByRole('alert').filter({ hasText: '账号或密码错误' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/login');
+    await page.getByRole('banner').getByRole('link', { name: '登录', exact: true }).waitFor();
+    await page.close();
+  });
+
+  it('logs in with the mobile number 13800000001 as 李明华', async () => {
+    const page = await freshPage();
+    await page.goto(`${platform.url}/login`);
+    await page.getByLabel('用户名或手机号').fill('13800000001');
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+
+    await page.waitForURL((u) => u.pathname === '/me');
+    await page.getByRole('heading', { level: 1, name: '个人中心' }).waitFor();
+    await page.getByTestId('profile').getByText('citizen1', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '用户菜单：李明华' }).waitFor();
+    await page.close();
+  });
+
+  it('fits a 375 px phone screen without sideways scrolling and opens the menu', async () => {
+    const page = await freshPage({ width: 375, height: 740 });
+    await page.goto(platform.url);
+    await page.getByRole('heading', { level: 1, name: /一网通办/ }).waitFor();
+    // the home page's lists load after the frame; measure once they are on screen
+    await page.getByRole('heading', { name: '热门服务' }).waitFor();
+    await page.getByRole('heading', { name: '部门服务' }).waitFor();
+    await page.waitForLoadState('networkidle');
+
+    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    assert.ok(widths.scroll <= 375, `the page is ${widths.scroll} px wide on a 375 px screen`);
+
+    const menuButton = page.getByRole('button', { name: '打开菜单' });
+    assert.equal(await menuButton.getAttribute('aria-expanded'), 'false');
+    await menuButton.click();
+    const menu = page.getByRole('dialog', { name: '菜单' });
+    await menu.waitFor();
+    assert.equal(await menuButton.getAttribute('aria-expanded'), 'true');
+    await menu.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '主题服务' }).waitFor();
+    await menu.getByRole('link', { name: '登录', exact: true }).waitFor();
+
+    await menu.getByRole('link', { name: '部门服务' }).click();
+    await page.waitForURL((u) => u.pathname === '/departments');
+    await menu.waitFor({ state: 'hidden' });
+    await page.getByRole('heading', { level: 1, name: '部门服务' }).waitFor();
+    await page.close();
+  });
+
+  it('switches the interface to English and sets <html lang="en">', async () => {
+    const page = await freshPage();
+    await page.goto(platform.url);
+    await page.getByRole('heading', { level: 1, name: /一网通办/ }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+
+    const switcher = page.getByRole('banner').getByRole('group', { name: '语言 / Language' });
+    await switcher.getByRole('button', { name: 'English' }).click();
+
+    await page.getByRole('heading', { level: 1, name: /One-stop government services/ }).waitFor();
+    await page.getByRole('search').getByRole('button', { name: 'Search', exact: true }).waitFor();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal(await switcher.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+
+    // the choice holds on the next page load
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /One-stop government services/ }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+    await switcher.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('heading', { level: 1, name: /一网通办/ }).waitFor();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await page.close();
+  });
+
+  it('logged nothing unexpected in the console', () => {
+    // the refused login is the one request this journey means to fail
+    assert.deepEqual(unexpectedProblems(problems, [{ status: 401, path: '/api/auth/login' }]), []);
+  });
+});
