@@ -1,9 +1,6 @@
 // SQL over item_search, the denormalised row per published item: word search ranked by
 // ts_rank plus name and popularity bonuses, the character-gram fallback, browsing and hot lists.
-import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import pg from 'pg';
 import { rows, type Executor } from '../../db/client.js';
 import { textArray } from './repo.js';
 
@@ -22,25 +19,6 @@ export interface SummaryRow {
 
 const columns = sql`s.code, s.name, s.type, s.department_code, s.department_name, s.audience, s.summary, s.online_depth,
   s.visits, s.promised_limit_days, s.legal_limit_days, s.version`;
-
-const dialect = new PgDialect();
-const statementNames = new Map<string, string>();
-
-/**
- * Run a search statement. On a PostgreSQL server it is a named prepared statement: planning these
- * queries costs about as much as running them. PGlite runs in-process and gains nothing from it.
- */
-async function query<T>(db: Executor, q: SQL): Promise<T[]> {
-  const client = (db as { $client?: unknown }).$client;
-  if (!(client instanceof pg.Pool)) return rows<T>(db, q);
-  const { sql: text, params } = dialect.sqlToQuery(q);
-  let name = statementNames.get(text);
-  if (!name && statementNames.size < 2000) {
-    name = `catalog_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-    statementNames.set(text, name);
-  }
-  return (await client.query({ ...(name ? { name } : {}), text, values: params as unknown[] })).rows as T[];
-}
 
 function filterSql(f: SearchFilters): SQL[] {
   const where: SQL[] = [];
@@ -83,13 +61,13 @@ function orderSql(sort: SortKey, r: SQL): SQL {
  * only the page's rows are then joined for their display columns.
  */
 async function paged(db: Executor, where: SQL, sort: SortKey, rank: SQL, page: Page): Promise<{ list: SummaryRow[]; total: number }> {
-  const list = await query<SummaryRow & { total: number }>(db, sql`
+  const list = await rows<SummaryRow & { total: number }>(db, sql`
     WITH hits AS (
       SELECT s.code, count(*) OVER () AS total, ${rank}::float8 AS r
       FROM item_search s WHERE ${where} ORDER BY ${orderSql(sort, sql`r`)} LIMIT ${page.limit} OFFSET ${page.offset})
     SELECT ${columns}, h.total::int AS total FROM hits h JOIN item_search s ON s.code = h.code ORDER BY ${orderSql(sort, sql`h.r`)}`);
   if (list.length || page.offset === 0) return { list, total: list[0]?.total ?? 0 };
-  return { list, total: (await query<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM item_search s WHERE ${where}`))[0]?.n ?? 0 };
+  return { list, total: (await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM item_search s WHERE ${where}`))[0]?.n ?? 0 };
 }
 
 export async function browse(db: Executor, f: SearchFilters, sort: SortKey, page: Page) {
@@ -141,7 +119,7 @@ export async function searchGrams(db: Executor, f: SearchFilters, grams: string[
 
 export function hotItems(db: Executor, audience: string | undefined, limit: number) {
   const where = audience ? sql`s.audience @> ${textArray([audience])}::text[]` : sql`true`;
-  return query<SummaryRow>(db, sql`SELECT ${columns} FROM item_search s WHERE ${where} ORDER BY s.popularity DESC, s.code LIMIT ${limit}`);
+  return rows<SummaryRow>(db, sql`SELECT ${columns} FROM item_search s WHERE ${where} ORDER BY s.popularity DESC, s.code LIMIT ${limit}`);
 }
 
 export interface SearchRow {
