@@ -42,6 +42,26 @@ describe('platform', () => {
     assert.equal(en.json().title, 'Not found');
   });
 
+  it('refuses an oversized body with 413 and writes nothing', async () => {
+    const before = await t.db.orm.execute(sql`SELECT count(*)::int AS n FROM accounts`);
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/auth/register/citizen', headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'bigbody', name: '张'.repeat(2_000_000), idNumber: '11010519491231002X', mobile: '13900000001', password: 'Abcdef#2026' }),
+    });
+    assert.equal(res.statusCode, 413);
+    assert.match(res.headers['content-type'] as string, /application\/problem\+json/);
+    assert.equal(res.json().code, 'PAYLOAD_TOO_LARGE');
+    const after = await t.db.orm.execute(sql`SELECT count(*)::int AS n FROM accounts`);
+    assert.deepEqual((after as any).rows, (before as any).rows);
+  });
+
+  it('answers malformed JSON and unsupported content types with coded problems', async () => {
+    const broken = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"login": "a",' });
+    assert.deepEqual([broken.statusCode, broken.json().code], [400, 'MALFORMED_REQUEST']);
+    const xml = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<login/>' });
+    assert.deepEqual([xml.statusCode, xml.json().code], [415, 'UNSUPPORTED_MEDIA_TYPE']);
+  });
+
   it('carries a request id on every response', async () => {
     const res = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'req-12345678' } });
     assert.equal(res.headers['x-request-id'], 'req-12345678');
