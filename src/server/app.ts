@@ -20,6 +20,7 @@ import { httpPlatform } from './platform/http.js';
 import { metricsPlatform } from './platform/metrics.js';
 import { createActorResolver, identityRoutes } from './modules/identity/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
+import { auditRoutes } from './modules/audit/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance { db: Database; config: Config }
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(authPlatform, { resolve: createActorResolver(db, config) });
   await app.register(identityRoutes);
   await app.register(catalogRoutes);
+  await app.register(auditRoutes);
 
   await registerWebApp(app, config);
   return app;
