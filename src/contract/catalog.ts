@@ -135,6 +135,10 @@ export const ItemSummarySchema = Type.Object({
   version: Type.Integer(),
   /** matched ranges in `name`, present when the list came from a search */
   highlights: Type.Optional(HighlightSchema),
+  /** when the name itself does not show the query: the alias (常用说法) that matched, with its ranges */
+  matchedAlias: Type.Optional(Type.Object({ text: Type.String(), highlights: HighlightSchema })),
+  /** matched ranges in `summary` */
+  summaryHighlights: Type.Optional(HighlightSchema),
 });
 export type ItemSummary = Static<typeof ItemSummarySchema>;
 

@@ -11,6 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
+import { isWebRoute } from '../contract/web-routes.js';
 import { connect, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { seedDemo } from './db/seed/index.js';
@@ -93,13 +94,14 @@ async function registerWebApp(app: FastifyInstance, config: Config) {
   const index = path.join(config.webDir, 'index.html');
   if (!existsSync(index)) return;
   await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false, maxAge: '1h' });
-  const sendIndex = (_req: unknown, reply: any) => reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
+  const sendIndex = (_req: unknown, reply: any, status = 200) =>
+    reply.status(status).header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 });
   app.get('/', { schema: { hide: true } }, sendIndex);
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/')) throw Object.assign(new Error('not found'), { statusCode: 404 });
     const file = request.url.split('?')[0];
     if (/\.[a-z0-9]+$/i.test(file)) return reply.sendFile(file.slice(1));
-    return sendIndex(request, reply);
+    return sendIndex(request, reply, isWebRoute(file) ? 200 : 404);
   });
 }
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../components/LinkButton';
 import { problemText } from '../components/ProblemAlert';
 import { hasRole, useLogout, useMe } from '../features/identity/api';
+import { busy } from '../lib/format';
 
 export function AccountArea({ vertical = false }: { vertical?: boolean }) {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
       <Flex gap={8} vertical>
         <LinkButton to="/me" icon={<UserOutlined aria-hidden />}>{t('nav.me')}（{me.name}）</LinkButton>
         {hasRole(me, 'operator') && <LinkButton to="/admin/items">{t('nav.admin')}</LinkButton>}
-        <Button onClick={signOut} loading={logout.isPending}>{t('auth.logout')}</Button>
+        <Button onClick={signOut} loading={busy(logout.isPending)}>{t('auth.logout')}</Button>
       </Flex>
     );
   }

@@ -76,7 +76,7 @@ const en: Messages = {
     zeroVisits: 'No visit needed', sort: 'Sort', any: 'Any', clearFilters: 'Clear filters',
     sortRelevance: 'Relevance', sortPopular: 'Popularity', sortName: 'Name', sortUpdated: 'Last updated',
     showFilters: 'Filters', hideFilters: 'Hide filters', pagination: 'Pages',
-    promised: 'Promised time', visits: 'Visits needed',
+    promised: 'Promised time', visits: 'Visits needed', matchedAlias: 'Also known as: ',
     noResultTitle: 'No service matches “{{q}}”', noResultTitleNoQuery: 'No service matches these filters',
     tipsHeading: 'You can:', tip1: 'Check the spelling', tip2: 'Use a shorter or more common wording, e.g. “开公司” (start a company)',
     tip3: 'Remove some filters', browseThemes: 'Browse by life event', hotlinePrefix: 'Still not found? Call the government service hotline ',

@@ -73,7 +73,7 @@ const zhCN = {
     zeroVisits: '零跑动', sort: '排序', any: '不限', clearFilters: '清除筛选',
     sortRelevance: '按相关度', sortPopular: '按热度', sortName: '按名称', sortUpdated: '按更新时间',
     showFilters: '筛选', hideFilters: '收起筛选', pagination: '分页',
-    promised: '承诺时限', visits: '跑动次数',
+    promised: '承诺时限', visits: '跑动次数', matchedAlias: '又称：',
     noResultTitle: '没有找到与“{{q}}”相关的事项', noResultTitleNoQuery: '没有符合筛选条件的事项',
     tipsHeading: '您可以：', tip1: '检查输入是否有错别字', tip2: '换用更简短或更常用的说法，如“开公司”“提取公积金”',
     tip3: '减少或清除筛选条件', browseThemes: '按主题查找', hotlinePrefix: '仍未找到？请拨打政务服务便民热线 ',

@@ -19,3 +19,9 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (Number.isNaN(date.getTime())) return iso;
   return formatter({ year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
 }
+
+/**
+ * Button `loading` for requests that often answer within a frame or two: the spinner appears only
+ * after a short delay, so a fast answer never leaves the button named "loading".
+ */
+export const busy = (pending: boolean) => (pending ? { delay: 200 } : false);

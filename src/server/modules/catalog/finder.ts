@@ -57,7 +57,17 @@ export async function findItems(db: Executor, query: ItemQuery, lang: Lang): Pro
   }
   const items = result.list.map((r) => {
     const ranges = highlight(r.name, marks);
-    return toSummary(r, lang, ranges.length || !parsed.initials ? ranges : highlightInitials(r.name, parsed.initials));
+    const summary = toSummary(r, lang, ranges.length || !parsed.initials ? ranges : highlightInitials(r.name, parsed.initials));
+    // show the person why a result matched when its name does not: the alias they typed, the summary
+    if (!summary.highlights?.length) {
+      for (const alias of r.aliases ?? []) {
+        const aliasRanges = highlight(alias, marks);
+        if (aliasRanges.length) { summary.matchedAlias = { text: alias, highlights: aliasRanges }; break; }
+      }
+    }
+    const summaryRanges = highlight(r.summary, marks);
+    if (summaryRanges.length) summary.summaryHighlights = summaryRanges;
+    return summary;
   });
   const list: ItemList = { total: result.total, page, pageSize, items, terms: parsed.terms, fuzzy };
   if (result.total === 0) list.suggestions = await suggestions(db, query.audience);

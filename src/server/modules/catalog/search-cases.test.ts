@@ -81,6 +81,19 @@ describe('search over the demo catalogue', () => {
     assert.equal(typo.name.slice(typo.highlights[0][0], typo.highlights[0][1]), '异地就医备');
   });
 
+  it('shows why a result matched when its name does not: the alias and the summary words', async () => {
+    const res = await q('营业执照');
+    const setUp = res.items.find((i: any) => i.code === '000133001000');
+    assert.ok(setUp, '企业设立登记 is found through its alias');
+    assert.equal(setUp.highlights.length, 0);
+    const alias = setUp.matchedAlias;
+    assert.ok(alias, 'the alias that matched is returned');
+    assert.deepEqual(alias.highlights.map(([s, e]: [number, number]) => alias.text.slice(s, e)), ['营业执照']);
+    assert.ok(setUp.summaryHighlights.some(([s, e]: [number, number]) => setUp.summary.slice(s, e) === '营业执照'));
+    const named = (await q('公积金提取')).items.find((i: any) => i.code === '002026001000');
+    assert.equal(named.matchedAlias, undefined, 'no alias is shown when the name already shows the match');
+  });
+
   it('combines a query with filters and pages through the results', async () => {
     const all = await q('登记', '&pageSize=100');
     assert.ok(all.total > 5);

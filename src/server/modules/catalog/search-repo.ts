@@ -14,10 +14,10 @@ export interface Page { limit: number; offset: number }
 export interface SummaryRow {
   code: string; name: string; type: string; department_code: string; department_name: string; audience: string[];
   summary: string; online_depth: number; visits: number; promised_limit_days: number; legal_limit_days: number;
-  version: number;
+  version: number; aliases: string[];
 }
 
-const columns = sql`s.code, s.name, s.type, s.department_code, s.department_name, s.audience, s.summary, s.online_depth,
+const columns = sql`s.code, s.name, s.aliases, s.type, s.department_code, s.department_name, s.audience, s.summary, s.online_depth,
   s.visits, s.promised_limit_days, s.legal_limit_days, s.version`;
 
 function filterSql(f: SearchFilters): SQL[] {

@@ -8,7 +8,7 @@ import { PageSkeleton } from '../../components/PageSkeleton';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { isApiError, type FieldError } from '../../lib/api';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, busy as delayedBusy } from '../../lib/format';
 import { pathToName, showFieldErrors } from '../../lib/formErrors';
 import { useCreateItem, useDraft, usePublish, useSaveDraft, useValidateDraft } from './api';
 import { BasicFields } from './editor/BasicFields';
@@ -130,7 +130,7 @@ export function ItemEditorPage() {
           )}
         </div>
         <Space wrap>
-          <Button onClick={runValidate} loading={validate.isPending}>{t('admin.editor.validate')}</Button>
+          <Button onClick={runValidate} loading={delayedBusy(validate.isPending)}>{t('admin.editor.validate')}</Button>
           <Button type={creating ? 'primary' : 'default'} onClick={() => void runSave()} loading={create.isPending || save.isPending}>{creating ? t('admin.editor.create') : t('admin.editor.save')}</Button>
           {!creating && <Button type="primary" onClick={() => setPublishOpen(true)} disabled={busy}>{t('admin.editor.publish')}</Button>}
           {!creating && view?.baseVersion ? <Link to={`/items/${param}`}>{t('admin.editor.viewPublished')}</Link> : null}

@@ -11,6 +11,7 @@ import { applyApiError } from '../../lib/formErrors';
 import { isValidCreditCode } from '../../lib/idcheck';
 import { useRegions } from '../catalog/api';
 import { useRegisterEnterprise } from './api';
+import { busy } from '../../lib/format';
 
 const FIELDS = ['name', 'creditCode', 'legalRepresentative', 'regionCode', 'address'] as const;
 const CREDIT_FORMAT = /^[0-9A-HJ-NPQRTUWXY]{18}$/i;
@@ -71,7 +72,7 @@ export function EnterpriseRegisterPage() {
           <Form.Item name="address" label={t('enterprise.address')}>
             <Input maxLength={200} autoComplete="street-address" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={register.isPending}>{t('enterprise.submit')}</Button>
+          <Button type="primary" htmlType="submit" size="large" block loading={busy(register.isPending)}>{t('enterprise.submit')}</Button>
         </Form>
       </Card>
     </div>

@@ -10,6 +10,7 @@ import { isApiError } from '../../lib/api';
 import { applyApiError } from '../../lib/formErrors';
 import { useLogin, useMe } from './api';
 import { safeRedirect } from './redirect';
+import { busy } from '../../lib/format';
 
 interface LoginValues { login: string; password: string }
 const FIELDS = ['login', 'password'] as const;
@@ -60,7 +61,7 @@ export function LoginPage() {
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password size="large" prefix={<LockOutlined aria-hidden />} autoComplete="current-password" maxLength={128} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={login.isPending}>{t('login.submit')}</Button>
+          <Button type="primary" htmlType="submit" size="large" block loading={busy(login.isPending)}>{t('login.submit')}</Button>
         </Form>
         <p className="tb-auth-switch">
           {t('login.noAccount')} <Link to="/register">{t('login.registerLink')}</Link>

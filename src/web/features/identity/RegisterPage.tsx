@@ -12,6 +12,7 @@ import { applyApiError } from '../../lib/formErrors';
 import { isValidIdNumber } from '../../lib/idcheck';
 import { useRegisterCitizen } from './api';
 import { PasswordStrength } from './PasswordStrength';
+import { busy } from '../../lib/format';
 
 type Values = CitizenRegistration & { confirm: string; agree: boolean };
 const FIELDS = ['username', 'name', 'idNumber', 'mobile', 'email', 'password'] as const;
@@ -83,7 +84,7 @@ export function RegisterPage() {
             </Form.Item>
             <Button type="link" size="small" className="tb-inline-link" onClick={() => setTermsOpen(true)}>{t('register.terms')}</Button>
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={register.isPending}>{t('register.submit')}</Button>
+          <Button type="primary" htmlType="submit" size="large" block loading={busy(register.isPending)}>{t('register.submit')}</Button>
         </Form>
         <p className="tb-auth-switch">{t('register.haveAccount')} <Link to="/login">{t('register.loginLink')}</Link></p>
       </Card>

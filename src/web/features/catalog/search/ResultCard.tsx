@@ -27,7 +27,12 @@ export function ResultCard({ item }: { item: ItemSummary }) {
         <ApartmentOutlined aria-hidden /> <span className="tb-visually-hidden">{t('guide.fields.department')}：</span>
         <Link to={`/departments/${encodeURIComponent(item.department.code)}`}>{item.department.name}</Link>
       </p>
-      {item.summary && <p className="tb-result-summary">{item.summary}</p>}
+      {item.matchedAlias && (
+        <p className="tb-result-alias">
+          {t('search.matchedAlias')}<HighlightedName text={item.matchedAlias.text} ranges={item.matchedAlias.highlights} />
+        </p>
+      )}
+      {item.summary && <p className="tb-result-summary"><HighlightedName text={item.summary} ranges={item.summaryHighlights} /></p>}
       <dl className="tb-result-facts">
         <div>
           <dt>{t('search.promised')}</dt>

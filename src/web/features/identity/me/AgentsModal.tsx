@@ -3,7 +3,7 @@ import { App, Button, Form, Input, Modal, Popconfirm, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Agent, EnterpriseSummary } from '../../../../contract/identity';
 import { ProblemAlert, problemText } from '../../../components/ProblemAlert';
-import { formatDate } from '../../../lib/format';
+import { formatDate, busy } from '../../../lib/format';
 import { applyApiError } from '../../../lib/formErrors';
 import { useAddAgent, useAgents, useRemoveAgent } from '../api';
 
@@ -33,7 +33,7 @@ export function AgentsModal({ enterprise, onClose }: { enterprise: EnterpriseSum
           <Form.Item name="login" label={t('me.agents.login')} rules={[{ required: true, whitespace: true, message: t('me.agents.loginRequired') }]}>
             <Input maxLength={64} autoComplete="off" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={add.isPending}>{t('me.agents.add')}</Button>
+          <Button type="primary" htmlType="submit" loading={busy(add.isPending)}>{t('me.agents.add')}</Button>
         </Form>
       )}
       <p className="tb-muted tb-small">{t('me.agents.help')}</p>

@@ -6,6 +6,7 @@ import { ProblemAlert, problemText } from '../../../components/ProblemAlert';
 import { applyApiError } from '../../../lib/formErrors';
 import { useChangePassword, useLogoutAll } from '../api';
 import { PasswordStrength } from '../PasswordStrength';
+import { busy } from '../../../lib/format';
 
 interface PasswordValues { currentPassword: string; newPassword: string; confirm: string }
 
@@ -53,13 +54,13 @@ export function SecurityCard({ username }: { username: string }) {
             ]}>
             <Input.Password autoComplete="new-password" maxLength={128} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={change.isPending}>{t('me.changePassword')}</Button>
+          <Button type="primary" htmlType="submit" loading={busy(change.isPending)}>{t('me.changePassword')}</Button>
         </Form>
         <Divider />
         <h3 className="tb-subheading">{t('me.logoutAll')}</h3>
         <Typography.Paragraph className="tb-muted">{t('me.logoutAllHelp')}</Typography.Paragraph>
         <Popconfirm title={t('me.logoutAllConfirm')} okText={t('common.confirm')} cancelText={t('common.cancel')} onConfirm={signOutEverywhere}>
-          <Button danger loading={logoutAll.isPending}>{t('me.logoutAll')}</Button>
+          <Button danger loading={busy(logoutAll.isPending)}>{t('me.logoutAll')}</Button>
         </Popconfirm>
       </Card>
     </section>

@@ -1,0 +1,12 @@
+// Paths of the web app's pages. The server answers these with the app (200) and any other path
+// with the app's not-found page and a real 404, so monitors and search engines see the truth.
+// A test keeps this list in step with src/web/app/router.tsx.
+export const WEB_ROUTES = [
+  '/', '/items', '/items/:code', '/apply/:code', '/themes', '/departments', '/departments/:code',
+  '/login', '/register', '/register/enterprise', '/me', '/admin/items', '/admin/items/:code',
+  '/admin/calendar', '/accessibility',
+] as const;
+
+const patterns = WEB_ROUTES.map((r) => new RegExp(`^${r.replace(/:[a-z]+/gi, '[^/]+')}/?$`));
+
+export const isWebRoute = (path: string) => patterns.some((p) => p.test(path));
