@@ -3,39 +3,18 @@
 // working menu, and the English switch changes the interface and the page language.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, startPlatform, unexpectedProblems, watchConsole, type Platform } from './support';
+import { DEMO_PASSWORD, Journey, unexpectedProblems } from './support';
 
 describe('login and site security basics', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  const journey = new Journey();
 
-  /** A fresh browser profile (no cookies, no stored language) with its console watched. */
-  async function freshPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const seen = watchConsole(page);
-    page.on('close', () => problems.push(...seen));
-    return page;
-  }
+  before(async () => { await journey.start(); });
 
-  before(async () => {
-    [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
-  });
+  after(async () => { await journey.stop(); });
 
   it('refuses a wrong password with the server’s message and stays on the login page', async () => {
-    const page = await freshPage();
-    await page.goto(`${platform.url}/login`);
+    const page = await journey.freshPage();
+    await page.goto(`${journey.url}/login`);
     await page.getByRole('heading', { level: 1, name: '用户登录' }).waitFor();
     await page.getByLabel('用户名或手机号').fill('citizen1');
     await page.getByLabel('密码', { exact: true }).fill('Wrong#Password1');
@@ -48,8 +27,8 @@ describe('login and site security basics', () => {
   });
 
   it('logs in with the mobile number 13800000001 as 李明华', async () => {
-    const page = await freshPage();
-    await page.goto(`${platform.url}/login`);
+    const page = await journey.freshPage();
+    await page.goto(`${journey.url}/login`);
     await page.getByLabel('用户名或手机号').fill('13800000001');
     await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -62,8 +41,8 @@ describe('login and site security basics', () => {
   });
 
   it('fits a 375 px phone screen without sideways scrolling and opens the menu', async () => {
-    const page = await freshPage({ width: 375, height: 740 });
-    await page.goto(platform.url);
+    const page = await journey.freshPage({ width: 375, height: 740 });
+    await page.goto(journey.url);
     await page.getByRole('heading', { level: 1, name: /一网通办/ }).waitFor();
     // the home page's lists load after the frame; measure once they are on screen
     await page.getByRole('heading', { name: '热门服务' }).waitFor();
@@ -90,8 +69,8 @@ describe('login and site security basics', () => {
   });
 
   it('switches the interface to English and sets <html lang="en">', async () => {
-    const page = await freshPage();
-    await page.goto(platform.url);
+    const page = await journey.freshPage();
+    await page.goto(journey.url);
     await page.getByRole('heading', { level: 1, name: /一网通办/ }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
 
@@ -116,6 +95,6 @@ describe('login and site security basics', () => {
 
   it('logged nothing unexpected in the console', () => {
     // the refused login is the one request this journey means to fail
-    assert.deepEqual(unexpectedProblems(problems, [{ status: 401, path: '/api/auth/login' }]), []);
+    assert.deepEqual(unexpectedProblems(journey.problems, [{ status: 401, path: '/api/auth/login' }]), []);
   });
 });

@@ -3,44 +3,27 @@
 // types the admin address gets a no-permission page, never the editor.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD, launchBrowser, logIn, startPlatform, unexpectedProblems, watchConsole, type Platform } from './support';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, Journey, logIn, unexpectedProblems } from './support';
 
 const ITEM_CODE = '000133003000';
 const OLD_NAME = '企业变更登记';
 const NEW_NAME = `${OLD_NAME}（测试版本）`;
 
 describe('an operator edits and publishes an item', () => {
-  let platform: Platform;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
-
-  async function freshPage(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    const seen = watchConsole(page);
-    page.on('close', () => problems.push(...seen));
-    return page;
-  }
+  const journey = new Journey();
 
   let operator: Page;
 
   before(async () => {
-    [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
-    operator = await freshPage();
+    await journey.start();
+    operator = await journey.freshPage();
   });
 
-  after(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await platform?.stop();
-  });
+  after(async () => { await journey.stop(); });
 
   it('lets operator1 find the item in 事项管理 and open its editor', async () => {
-    await logIn(operator, platform.url, 'operator1', DEMO_PASSWORD);
+    await logIn(operator, journey.url, 'operator1', DEMO_PASSWORD);
     await operator.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '事项管理' }).click();
     await operator.waitForURL((u) => u.pathname === '/admin/items');
     await operator.getByRole('heading', { level: 1, name: '事项管理' }).waitFor();
@@ -110,13 +93,13 @@ describe('an operator edits and publishes an item', () => {
   });
 
   it('shows citizen1 a no-permission page at /admin/items, not the editor', async () => {
-    const citizen = await freshPage();
-    await logIn(citizen, platform.url, 'citizen1', DEMO_PASSWORD);
+    const citizen = await journey.freshPage();
+    await logIn(citizen, journey.url, 'citizen1', DEMO_PASSWORD);
     await citizen.getByRole('heading', { level: 1, name: '个人中心' }).waitFor();
     assert.equal(await citizen.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '事项管理' }).count(), 0);
 
     for (const path of ['/admin/items', `/admin/items/${ITEM_CODE}`]) {
-      await citizen.goto(`${platform.url}${path}`);
+      await citizen.goto(`${journey.url}${path}`);
       await citizen.getByRole('heading', { level: 1, name: '无权访问' }).waitFor();
       assert.equal(new URL(citizen.url()).pathname, path);
       assert.equal(await citizen.getByRole('heading', { name: /事项管理|编辑事项/ }).count(), 0);
@@ -127,6 +110,6 @@ describe('an operator edits and publishes an item', () => {
   });
 
   it('logged nothing unexpected in the console', () => {
-    assert.deepEqual(unexpectedProblems(problems), []);
+    assert.deepEqual(unexpectedProblems(journey.problems), []);
   });
 });

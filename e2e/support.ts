@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
@@ -111,4 +111,38 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
     return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')) }));
   });
   return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/**
+ * One journey's platform and browser: fresh browser profiles (no cookies, no stored language)
+ * whose console problems are collected until the page closes.
+ */
+export class Journey {
+  platform!: Platform;
+  browser!: Browser;
+  readonly problems: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
+
+  get url() { return this.platform.url; }
+
+  async start(): Promise<this> {
+    [this.platform, this.browser] = await Promise.all([startPlatform(), launchBrowser()]);
+    return this;
+  }
+
+  async freshPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await this.browser.newContext({ locale: 'zh-CN', viewport });
+    this.contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const seen = watchConsole(page);
+    page.on('close', () => this.problems.push(...seen));
+    return page;
+  }
+
+  async stop(): Promise<void> {
+    for (const context of this.contexts) await context.close();
+    await this.browser?.close();
+    await this.platform?.stop();
+  }
 }
