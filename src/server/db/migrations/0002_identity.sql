@@ -1,7 +1,8 @@
 -- Identity tables: accounts, roles, enterprises and their agents, sessions, login failures.
--- ID numbers and credit codes are stored only AES-256-GCM encrypted (*_enc) with an HMAC lookup
--- key (*_hash). Mobile numbers stay plain because people log in with them (and SMS needs them);
--- every API response masks them. All timestamps are written by the application clock.
+-- ID numbers, mobile numbers and credit codes are stored only AES-256-GCM encrypted (*_enc) with an
+-- HMAC lookup key (*_hash). Login by mobile and the uniqueness rules go through the hash, so a mobile
+-- can be found only by the exact number; their format is checked by the application, since the
+-- column holds ciphertext. Every API response masks them. All timestamps come from the application clock.
 CREATE TABLE accounts (
   id                  uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   username            text        NOT NULL CHECK (char_length(username) BETWEEN 4 AND 32),
@@ -9,7 +10,8 @@ CREATE TABLE accounts (
   name                text        NOT NULL CHECK (char_length(name) BETWEEN 1 AND 50),
   id_number_enc       text,
   id_number_hash      text,
-  mobile              text        NOT NULL CHECK (mobile ~ '^1[3-9][0-9]{9}$'),
+  mobile_enc          text        NOT NULL,
+  mobile_hash         text        NOT NULL,
   email               text        CHECK (char_length(email) <= 120),
   password_hash       text        NOT NULL,
   -- 0 = none (staff), 1 = self-declared with a valid ID number, 2 = matched against the registry
@@ -22,7 +24,7 @@ CREATE TABLE accounts (
 );
 -- usernames are unique regardless of case: "ZhangSan" and "zhangsan" are one login
 CREATE UNIQUE INDEX accounts_username_key ON accounts (lower(username));
-CREATE UNIQUE INDEX accounts_mobile_key ON accounts (mobile);
+CREATE UNIQUE INDEX accounts_mobile_hash_key ON accounts (mobile_hash);
 CREATE UNIQUE INDEX accounts_id_number_hash_key ON accounts (id_number_hash);
 CREATE INDEX accounts_created ON accounts (created_at DESC);
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../../app.js';
 import { connect, rows } from '../../db/client.js';
+import { fieldCipher } from '../../platform/crypto.js';
 import { Client, startTestApp, testConfig, type TestContext } from '../../test/harness.js';
 import { seedAccounts } from './seed.js';
 import { citizenInput, loggedIn, PASSWORD, registerPerson, validCreditCode, validIdNumber } from './test-support.js';
@@ -53,10 +54,15 @@ describe('profile, operator access and seeding', () => {
   it('seeds idempotently: persons, staff with free mobiles, reviewers per department, the enterprise with its agent', async () => {
     const again = await seedAccounts(t.db, { ...seedInput(), secretKey: t.config.secretKey });
     assert.deepEqual(again, { created: [], enterprises: 0 });
-    const accounts = await rows<{ username: string; mobile: string; password_hash: string }>(t.db.orm,
-      sql`SELECT username, mobile, password_hash FROM accounts WHERE username IN ('demo.wang', 'ops.zhou', 'audit.wu', 'reviewer.gaj', 'reviewer.rsj')`);
+    const accounts = await rows<{ username: string; mobile_enc: string; password_hash: string }>(t.db.orm,
+      sql`SELECT username, mobile_enc, password_hash FROM accounts WHERE username IN ('demo.wang', 'ops.zhou', 'audit.wu', 'reviewer.gaj', 'reviewer.rsj')`);
     assert.equal(accounts.length, 5);
-    assert.equal(new Set(accounts.map((a) => a.mobile)).size, 5, 'a duplicate staff mobile is replaced');
+    const cipher = fieldCipher(t.config.secretKey);
+    const mobiles = new Map(accounts.map((a) => [a.username, cipher.decrypt(a.mobile_enc)]));
+    assert.equal(new Set(mobiles.values()).size, 5, 'a duplicate staff mobile is replaced');
+    assert.equal(mobiles.get('ops.zhou'), '13700000011');
+    assert.match(mobiles.get('audit.wu')!, /^199\d{8}$/);
+    assert.equal((await (await loggedIn(t.app, '13700000011')).get('/api/me')).json().username, 'ops.zhou');
     assert.equal(new Set(accounts.map((a) => a.password_hash)).size, 1, 'one hash for every demo account');
     const wang = (await (await loggedIn(t.app, 'demo.wang')).get('/api/me')).json();
     assert.deepEqual(wang.roles, ['citizen', 'enterprise_agent']);
@@ -80,6 +86,22 @@ describe('profile, operator access and seeding', () => {
     assert.equal(all.items.length, 2);
     assert.ok(all.total >= 5);
     assert.equal((await operator.get('/api/admin/accounts?q=%25')).json().total, 0, 'a % is matched literally');
+  });
+
+  it('finds an account by its complete mobile number only, since the number is stored encrypted', async () => {
+    const p = await registerPerson(t.app, { name: '钱七' });
+    const operator = await loggedIn(t.app, 'ops.zhou');
+    const res = await operator.get(`/api/admin/accounts?q=${p.mobile}`);
+    assert.equal(res.statusCode, 200, res.body);
+    const page = res.json();
+    assert.equal(page.total, 1);
+    assert.deepEqual([page.items[0].id, page.items[0].username], [p.id, p.username]);
+    assert.equal(page.items[0].mobileMasked, `${p.mobile.slice(0, 3)}****${p.mobile.slice(7)}`);
+    assert.ok(!res.body.includes(p.mobile));
+    for (const part of [p.mobile.slice(0, 7), p.mobile.slice(3)]) {
+      assert.equal((await operator.get(`/api/admin/accounts?q=${part}`)).json().total, 0, `part of a mobile (${part}) finds nothing`);
+    }
+    assert.equal((await operator.get(`/api/admin/accounts?q=${p.username}`)).json().items[0]?.id, p.id, 'usernames are still searched');
   });
 
   it('refuses operator endpoints to citizens (403) and anonymous callers (401)', async () => {

@@ -15,7 +15,7 @@ export interface MembershipRow extends EnterpriseRow {
   has_legal_representative: boolean;
 }
 
-export interface AgentRow { account_id: string; username: string; name: string; mobile: string; relation: Relation; added_at: Date | string }
+export interface AgentRow { account_id: string; username: string; name: string; mobile_enc: string; relation: Relation; added_at: Date | string }
 
 const iso = (d: Date) => d.toISOString();
 
@@ -58,13 +58,13 @@ export async function lockEnterprise(t: Executor, enterpriseId: string): Promise
 }
 
 export const listAgents = (db: Executor, enterpriseId: string) => rows<AgentRow>(db, sql`
-  SELECT a.id AS account_id, a.username, a.name, a.mobile, m.relation, m.added_at
+  SELECT a.id AS account_id, a.username, a.name, a.mobile_enc, m.relation, m.added_at
   FROM enterprise_agents m JOIN accounts a ON a.id = m.account_id
   WHERE m.enterprise_id = ${enterpriseId}
   ORDER BY m.added_at, a.username`);
 
 export const findAgent = (db: Executor, enterpriseId: string, accountId: string) => one<AgentRow>(db, sql`
-  SELECT a.id AS account_id, a.username, a.name, a.mobile, m.relation, m.added_at
+  SELECT a.id AS account_id, a.username, a.name, a.mobile_enc, m.relation, m.added_at
   FROM enterprise_agents m JOIN accounts a ON a.id = m.account_id
   WHERE m.enterprise_id = ${enterpriseId} AND m.account_id = ${accountId}`);
 

@@ -10,9 +10,10 @@ import { AppError } from '../../platform/errors.js';
 import { validateCreditCode } from '../../platform/ids.js';
 import { maskName } from '../../platform/mask.js';
 import * as repo from './enterprise-repo.js';
-import { findAccountByLogin, uniqueViolation } from './repo.js';
+import { uniqueViolation } from './repo.js';
 import { canManageAgents, canViewAgents, type EnterpriseStanding } from './policy.js';
 import { canonicalCode, cleanText, creditCodeDetail, fieldError, textFieldErrors } from './rules.js';
+import { findAccountByLogin } from './service.js';
 import type { RequestMeta } from './session.js';
 import { maskCreditCode, toAgent } from './views.js';
 
@@ -74,12 +75,12 @@ export function enterpriseService(orm: Executor, cipher: FieldCipher) {
 
   async function agents(actor: Actor, enterpriseId: string): Promise<Agent[]> {
     await standing(actor, enterpriseId);
-    return (await repo.listAgents(orm, enterpriseId)).map(toAgent);
+    return (await repo.listAgents(orm, enterpriseId)).map((a) => toAgent(cipher, a));
   }
 
   async function addAgent(actor: Actor, enterpriseId: string, login: string): Promise<Agent> {
     const enterprise = await managed(actor, enterpriseId);
-    const person = await findAccountByLogin(orm, login.trim());
+    const person = await findAccountByLogin(orm, cipher, login.trim());
     if (!person || person.kind !== 'person' || person.status !== 'active') throw new AppError('AGENT_ACCOUNT_NOT_FOUND');
     if (await repo.findAgent(orm, enterpriseId, person.id)) throw new AppError('AGENT_EXISTS');
     const relation: repo.Relation = !enterprise.has_legal_representative && person.name === enterprise.legal_representative ? 'legal_representative' : 'agent';
@@ -95,7 +96,7 @@ export function enterpriseService(orm: Executor, cipher: FieldCipher) {
     } catch (error) {
       throw uniqueViolation(error) === 'enterprise_agents_pkey' ? new AppError('AGENT_EXISTS') : error;
     }
-    return toAgent((await repo.findAgent(orm, enterpriseId, person.id))!);
+    return toAgent(cipher, (await repo.findAgent(orm, enterpriseId, person.id))!);
   }
 
   async function removeAgent(actor: Actor, enterpriseId: string, accountId: string): Promise<void> {

@@ -56,6 +56,34 @@ describe('citizen registration', () => {
     assert.ok(!row!.password_hash.includes(PASSWORD));
   });
 
+  it('keeps neither the mobile nor the ID number in clear anywhere in the account row', async () => {
+    const idNumber = validIdNumber('19850615', '310104');
+    const person = await registerPerson(t.app, { idNumber });
+    const row = await one<{ text: string; mobile_enc: string; mobile_hash: string }>(t.db.orm,
+      sql`SELECT a::text AS text, a.mobile_enc, a.mobile_hash FROM accounts a WHERE a.id = ${person.id}`);
+    for (const digits of [person.mobile, person.mobile.slice(3), idNumber, idNumber.slice(0, 17), idNumber.slice(6, 14)]) {
+      assert.ok(!row!.text.includes(digits), `the row does not contain ${digits}`);
+    }
+    const cipher = fieldCipher(t.config.secretKey);
+    assert.equal(cipher.decrypt(row!.mobile_enc), person.mobile);
+    assert.equal(row!.mobile_hash, cipher.lookupHash('mobile', person.mobile));
+    assert.notEqual(row!.mobile_hash, cipher.lookupHash('id_number', person.mobile), 'mobile hashes have their own kind');
+    const res = await new Client(t.app).post('/api/auth/login', { login: person.mobile, password: PASSWORD });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(res.json().id, person.id);
+  });
+
+  it('gives MOBILE_TAKEN to the second of two simultaneous registrations with one mobile', async () => {
+    const mobile = citizenInput().mobile;
+    const results = await Promise.all([register(citizenInput({ mobile })), register(citizenInput({ mobile }))]);
+    assert.deepEqual(results.map((r) => r.statusCode).sort(), [201, 409]);
+    const refused = results.find((r) => r.statusCode === 409)!;
+    assert.equal(refused.json().code, 'MOBILE_TAKEN');
+    assert.equal(refused.json().errors[0].path, '/mobile');
+    const n = await one<{ n: number | string }>(t.db.orm, sql`SELECT count(*) AS n FROM accounts WHERE mobile_hash = ${fieldCipher(t.config.secretKey).lookupHash('mobile', mobile)}`);
+    assert.equal(Number(n!.n), 1);
+  });
+
   it('keeps markup in a name as plain text and returns it verbatim', async () => {
     const name = '<script>alert(1)</script>';
     const person = await registerPerson(t.app, { name });

@@ -11,7 +11,7 @@ export interface AccountRow {
   kind: 'person' | 'staff';
   name: string;
   id_number_enc: string | null;
-  mobile: string;
+  mobile_enc: string;
   email: string | null;
   password_hash: string;
   real_name_level: number;
@@ -22,7 +22,7 @@ export interface AccountRow {
 
 export interface RoleGrant { role: Role; department: string | null }
 
-const ACCOUNT_COLUMNS = sql.raw('id, username, kind, name, id_number_enc, mobile, email, password_hash, real_name_level, status, locked_until, created_at');
+const ACCOUNT_COLUMNS = sql.raw('id, username, kind, name, id_number_enc, mobile_enc, email, password_hash, real_name_level, status, locked_until, created_at');
 const iso = (d: Date) => d.toISOString();
 
 export const findAccountById = (db: Executor, id: string) =>
@@ -37,33 +37,31 @@ export async function getAccountById(db: Executor, id: string): Promise<AccountR
 export const findAccountByUsername = (db: Executor, username: string) =>
   one<AccountRow>(db, sql`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE lower(username) = lower(${username})`);
 
-/** A login is a username or a mobile number; the two cannot overlap (usernames start with a letter). */
-export const findAccountByLogin = (db: Executor, login: string) =>
-  one<AccountRow>(db, /^1\d{10}$/.test(login)
-    ? sql`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE mobile = ${login}`
-    : sql`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE lower(username) = lower(${login})`);
+/** Mobile numbers are stored encrypted; an account is found by the keyed hash of its number. */
+export const findAccountByMobileHash = (db: Executor, mobileHash: string) =>
+  one<AccountRow>(db, sql`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE mobile_hash = ${mobileHash}`);
 
 /** Which of the unique values are already used by some account. */
-export async function findTaken(db: Executor, v: { username: string; mobile: string; idNumberHash?: string }) {
+export async function findTaken(db: Executor, v: { username: string; mobileHash: string; idNumberHash?: string }) {
   const r = await one<{ username: boolean; mobile: boolean; id_number: boolean }>(db, sql`SELECT
     EXISTS (SELECT 1 FROM accounts WHERE lower(username) = lower(${v.username})) AS username,
-    EXISTS (SELECT 1 FROM accounts WHERE mobile = ${v.mobile}) AS mobile,
+    EXISTS (SELECT 1 FROM accounts WHERE mobile_hash = ${v.mobileHash}) AS mobile,
     EXISTS (SELECT 1 FROM accounts WHERE id_number_hash = ${v.idNumberHash ?? null}) AS id_number`);
   return { username: !!r?.username, mobile: !!r?.mobile, idNumber: !!r?.id_number };
 }
 
-export const mobileExists = async (db: Executor, mobile: string) =>
-  !!(await one(db, sql`SELECT 1 FROM accounts WHERE mobile = ${mobile}`));
+export const mobileHashExists = async (db: Executor, mobileHash: string) =>
+  !!(await one(db, sql`SELECT 1 FROM accounts WHERE mobile_hash = ${mobileHash}`));
 
 export interface NewAccount {
   username: string; kind: 'person' | 'staff'; name: string; idNumberEnc: string | null; idNumberHash: string | null;
-  mobile: string; email: string | null; passwordHash: string; realNameLevel: number; at: Date;
+  mobileEnc: string; mobileHash: string; email: string | null; passwordHash: string; realNameLevel: number; at: Date;
 }
 
 export async function insertAccount(t: Executor, a: NewAccount): Promise<string> {
   const r = await one<{ id: string }>(t, sql`INSERT INTO accounts
-    (username, kind, name, id_number_enc, id_number_hash, mobile, email, password_hash, real_name_level, created_at, password_changed_at)
-    VALUES (${a.username}, ${a.kind}, ${a.name}, ${a.idNumberEnc}, ${a.idNumberHash}, ${a.mobile}, ${a.email}, ${a.passwordHash},
+    (username, kind, name, id_number_enc, id_number_hash, mobile_enc, mobile_hash, email, password_hash, real_name_level, created_at, password_changed_at)
+    VALUES (${a.username}, ${a.kind}, ${a.name}, ${a.idNumberEnc}, ${a.idNumberHash}, ${a.mobileEnc}, ${a.mobileHash}, ${a.email}, ${a.passwordHash},
       ${a.realNameLevel}, ${iso(a.at)}, ${iso(a.at)})
     RETURNING id`);
   return r!.id;
@@ -152,21 +150,25 @@ export async function revokeAccountSessions(t: Executor, accountId: string, at: 
 
 export interface AccountListRow extends AccountRow { roles: Role[] | null }
 
-const accountFilter = (q: string) => {
+/** q is matched against username and name; mobileHash, when given, must equal the stored hash. */
+export interface AccountSearch { q: string; mobileHash: string | null }
+
+const accountFilter = ({ q, mobileHash }: AccountSearch) => {
   const like = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-  return sql`${q} = '' OR username ILIKE ${like} OR name ILIKE ${like} OR mobile LIKE ${like}`;
+  const byMobile = mobileHash ? sql` OR mobile_hash = ${mobileHash}` : sql``;
+  return sql`${q} = '' OR username ILIKE ${like} OR name ILIKE ${like}${byMobile}`;
 };
 
-/** Accounts whose username, name or mobile contains q (all when q is empty), newest first. */
-export const searchAccounts = (db: Executor, q: string, limit: number, offset: number) => rows<AccountListRow>(db, sql`
+/** Accounts whose username or name contains q, or whose mobile is the searched one (all when q is empty), newest first. */
+export const searchAccounts = (db: Executor, search: AccountSearch, limit: number, offset: number) => rows<AccountListRow>(db, sql`
   SELECT ${ACCOUNT_COLUMNS},
     (SELECT array_agg(DISTINCT r.role) FROM account_roles r WHERE r.account_id = accounts.id) AS roles
-  FROM accounts WHERE ${accountFilter(q)}
+  FROM accounts WHERE ${accountFilter(search)}
   ORDER BY created_at DESC, id
   LIMIT ${limit} OFFSET ${offset}`);
 
-export async function countAccounts(db: Executor, q: string): Promise<number> {
-  const r = await one<{ n: number | string }>(db, sql`SELECT count(*) AS n FROM accounts WHERE ${accountFilter(q)}`);
+export async function countAccounts(db: Executor, search: AccountSearch): Promise<number> {
+  const r = await one<{ n: number | string }>(db, sql`SELECT count(*) AS n FROM accounts WHERE ${accountFilter(search)}`);
   return Number(r?.n ?? 0);
 }
 

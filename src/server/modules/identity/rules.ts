@@ -1,5 +1,5 @@
-// Pure input rules of the identity module: text normalisation, the password policy and the
-// messages for invalid ID numbers and credit codes. No I/O; the service turns results into errors.
+// Pure input rules of the identity module: text normalisation, the password policy, the mobile
+// format and messages for invalid identifiers. No I/O; the service turns results into errors.
 import type { FieldError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import type { CreditCodeResult, IdNumberResult } from '../../platform/ids.js';
@@ -31,6 +31,13 @@ export function textFieldErrors(fields: { path: string; value: string | undefine
   }
   return out;
 }
+
+// the contract's MobileSchema; the column holds ciphertext, so this is the only format check
+const MOBILE = /^1[3-9][0-9]{9}$/;
+
+/** A mainland mobile number: 11 digits starting 13–19. */
+export const isMobileNumber = (value: string) => MOBILE.test(value);
+export const MOBILE_FORMAT: Localised = { zh: '请输入正确的 11 位手机号码', en: 'A mainland mobile number has 11 digits and starts with 13–19' };
 
 /** Canonical form of a typed ID number or credit code: trimmed, uppercase (x → X). */
 export function canonicalCode(value: string): string {

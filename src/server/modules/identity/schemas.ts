@@ -8,8 +8,8 @@ export const AgentParams = Type.Object({ id: Type.String({ format: 'uuid' }), ac
 export const UsernameParams = Type.Object({ username: UsernameSchema });
 
 export const AccountListQuery = Type.Object({
-  /** part of a username, name or mobile number */
-  q: Type.Optional(Type.String({ maxLength: 64 })),
+  // mobile numbers are stored encrypted, so they are found only whole, by their keyed hash
+  q: Type.Optional(Type.String({ maxLength: 64, description: 'part of a username or name, or a complete 11-digit mobile number (part of a mobile number finds nothing)' })),
   ...PageQuery,
 }, { additionalProperties: false });
 

@@ -14,7 +14,8 @@ import { departmentNames } from '../catalog/index.js';
 import * as enterpriseRepo from './enterprise-repo.js';
 import { CREDIT_CODE_KIND } from './enterprise-service.js';
 import * as repo from './repo.js';
-import { ID_NUMBER_KIND } from './service.js';
+import { isMobileNumber } from './rules.js';
+import { ID_NUMBER_KIND, mobileHash, sealMobile } from './service.js';
 
 export interface SeedAccountsInput {
   people: SeedPerson[];
@@ -23,7 +24,7 @@ export interface SeedAccountsInput {
   /** a `reviewer.<code>` account (reviewer + approver) is made for each */
   departmentCodes: string[];
   password: string;
-  /** config.secretKey: ID numbers and credit codes are stored encrypted with it */
+  /** config.secretKey: ID numbers, mobile numbers and credit codes are stored encrypted with it */
   secretKey: string;
 }
 
@@ -31,21 +32,25 @@ export interface SeedAccountsResult { created: string[]; enterprises: number }
 
 const SEED_ACTOR = 'system:seed';
 
+const mobileTaken = (t: Executor, cipher: FieldCipher, mobile: string) => repo.mobileHashExists(t, mobileHash(cipher, mobile));
+
 /** A mobile number no one else has, derived from the username so reseeding gives the same one. */
-async function freeMobile(t: Executor, username: string): Promise<string> {
+async function freeMobile(t: Executor, cipher: FieldCipher, username: string): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const digits = BigInt('0x' + createHash('sha256').update(`${username}#${attempt}`).digest('hex').slice(0, 15)) % 100_000_000n;
     const mobile = `199${digits.toString().padStart(8, '0')}`;
-    if (!(await repo.mobileExists(t, mobile))) return mobile;
+    if (!(await mobileTaken(t, cipher, mobile))) return mobile;
   }
 }
 
-async function createAccount(t: Executor, cipher: FieldCipher, a: Omit<repo.NewAccount, 'idNumberEnc' | 'idNumberHash' | 'at'> & { idNumber?: string }, roles: repo.RoleGrant[]) {
+type SeedAccount = Omit<repo.NewAccount, 'idNumberEnc' | 'idNumberHash' | 'mobileEnc' | 'mobileHash' | 'at'> & { idNumber?: string; mobile: string };
+
+async function createAccount(t: Executor, cipher: FieldCipher, { idNumber, mobile, ...a }: SeedAccount, roles: repo.RoleGrant[]) {
   const at = now();
   const id = await repo.insertAccount(t, {
-    ...a, at,
-    idNumberEnc: a.idNumber ? cipher.encrypt(a.idNumber) : null,
-    idNumberHash: a.idNumber ? cipher.lookupHash(ID_NUMBER_KIND, a.idNumber) : null,
+    ...a, ...sealMobile(cipher, mobile), at,
+    idNumberEnc: idNumber ? cipher.encrypt(idNumber) : null,
+    idNumberHash: idNumber ? cipher.lookupHash(ID_NUMBER_KIND, idNumber) : null,
   });
   await repo.insertRoles(t, id, roles);
   await appendAudit(t, {
@@ -65,6 +70,7 @@ export async function seedAccounts(db: Database, input: SeedAccountsInput): Prom
     for (const p of input.people) {
       if (await exists(p.username)) continue;
       if (!validateIdNumber(p.idNumber).ok) throw new Error(`seed person ${p.username} has an invalid ID number`);
+      if (!isMobileNumber(p.mobile)) throw new Error(`seed person ${p.username} has an invalid mobile number`);
       await createAccount(t, cipher, {
         username: p.username, kind: 'person', name: p.name, idNumber: p.idNumber, mobile: p.mobile, email: p.email ?? null, passwordHash, realNameLevel: 1,
       }, []);
@@ -79,7 +85,7 @@ export async function seedAccounts(db: Database, input: SeedAccountsInput): Prom
     const staff = [...input.staff, ...reviewers];
     for (const s of staff) {
       if (await exists(s.username)) continue;
-      const mobile = /^1[3-9]\d{9}$/.test(s.mobile) && !(await repo.mobileExists(t, s.mobile)) ? s.mobile : await freeMobile(t, s.username);
+      const mobile = isMobileNumber(s.mobile) && !(await mobileTaken(t, cipher, s.mobile)) ? s.mobile : await freeMobile(t, cipher, s.username);
       const roles = s.roles.map((role) => ({ role: role as Role, department: role === 'operator' || role === 'auditor' ? null : s.departmentCode }));
       await createAccount(t, cipher, { username: s.username, kind: 'staff', name: s.name, mobile, email: null, passwordHash, realNameLevel: 0 }, roles);
       created.push(s.username);

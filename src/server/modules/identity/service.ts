@@ -1,29 +1,39 @@
 // Account rules: citizen registration, login with lockout, logout, the caller's profile, password
 // changes and operator actions. Each state change is one transaction with its audit entry; the
-// audit payloads and logs never carry a full ID number.
+// audit payloads and logs never carry a full ID number or mobile number.
 import type { CitizenRegistration, Me, RegistrationResult, AdminAccountPage } from '../../../contract/identity.js';
 import type { Config } from '../../config.js';
-import { tx, type Database } from '../../db/client.js';
+import { tx, type Database, type Executor } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit.js';
 import type { Actor, Role } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
-import { fieldCipher, hashPassword, randomToken, verifyPassword } from '../../platform/crypto.js';
+import { fieldCipher, hashPassword, randomToken, verifyPassword, type FieldCipher } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import { validateIdNumber } from '../../platform/ids.js';
 import { maskMobile, maskName } from '../../platform/mask.js';
 import { listEnterprisesOf } from './enterprise-repo.js';
 import * as repo from './repo.js';
-import { canonicalCode, cleanText, fieldError, idNumberDetail, passwordDetail, passwordProblems, textFieldErrors } from './rules.js';
+import { canonicalCode, cleanText, fieldError, idNumberDetail, isMobileNumber, MOBILE_FORMAT, passwordDetail, passwordProblems, textFieldErrors } from './rules.js';
 import { openSession, sessionDeadline, type OpenedSession, type RequestMeta } from './session.js';
-import { maskedIdNumber, toAdminAccount, toEnterpriseSummary } from './views.js';
+import { maskedIdNumber, maskedMobile, toAdminAccount, toEnterpriseSummary } from './views.js';
 
 export const LOCKOUT = { failures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 export const ID_NUMBER_KIND = 'id_number';
+export const MOBILE_KIND = 'mobile';
+
+export const mobileHash = (cipher: FieldCipher, mobile: string) => cipher.lookupHash(MOBILE_KIND, mobile);
+
+/** How a mobile number is stored: encrypted, plus the keyed hash that finds it and keeps it unique. */
+export const sealMobile = (cipher: FieldCipher, mobile: string) => ({ mobileEnc: cipher.encrypt(mobile), mobileHash: mobileHash(cipher, mobile) });
+
+/** A login is a username or a mobile number; the two cannot overlap (usernames start with a letter). */
+export const findAccountByLogin = (db: Executor, cipher: FieldCipher, login: string) =>
+  isMobileNumber(login) ? repo.findAccountByMobileHash(db, mobileHash(cipher, login)) : repo.findAccountByUsername(db, login);
 
 const TAKEN: Record<string, { code: string; path: string; zh: string; en: string }> = {
   accounts_username_key: { code: 'USERNAME_TAKEN', path: '/username', zh: '该用户名已被注册', en: 'Already registered' },
-  accounts_mobile_key: { code: 'MOBILE_TAKEN', path: '/mobile', zh: '该手机号已被注册', en: 'Already registered' },
+  accounts_mobile_hash_key: { code: 'MOBILE_TAKEN', path: '/mobile', zh: '该手机号已被注册', en: 'Already registered' },
   accounts_id_number_hash_key: { code: 'ID_NUMBER_TAKEN', path: '/idNumber', zh: '该身份证号码已注册账号', en: 'Already registered' },
 };
 const takenError = (constraint: string, lang: Lang) => {
@@ -61,6 +71,7 @@ export function identityService(db: Database, config: Config, departmentNames: (
   async function registerCitizen(input: CitizenRegistration, meta: RequestMeta): Promise<RegistrationResult> {
     const name = cleanText(input.name);
     const fieldErrors = textFieldErrors([{ path: '/name', value: name, min: 2 }], meta.lang);
+    if (!isMobileNumber(input.mobile)) fieldErrors.push(fieldError('/mobile', 'FORMAT', MOBILE_FORMAT, meta.lang));
     if (fieldErrors.length) throw new AppError('VALIDATION_FAILED', undefined, fieldErrors);
     const idNumber = canonicalCode(input.idNumber);
     const check = validateIdNumber(idNumber, { now: now() });
@@ -70,9 +81,10 @@ export function identityService(db: Database, config: Config, departmentNames: (
     }
     requireStrongPassword(input.password, input.username, '/password', meta.lang);
     const idNumberHash = cipher.lookupHash(ID_NUMBER_KIND, idNumber);
-    const taken = await repo.findTaken(orm, { username: input.username, mobile: input.mobile, idNumberHash });
+    const sealedMobile = sealMobile(cipher, input.mobile);
+    const taken = await repo.findTaken(orm, { username: input.username, mobileHash: sealedMobile.mobileHash, idNumberHash });
     if (taken.username) throw takenError('accounts_username_key', meta.lang);
-    if (taken.mobile) throw takenError('accounts_mobile_key', meta.lang);
+    if (taken.mobile) throw takenError('accounts_mobile_hash_key', meta.lang);
     if (taken.idNumber) throw takenError('accounts_id_number_hash_key', meta.lang);
 
     const passwordHash = await hashPassword(input.password);
@@ -81,7 +93,7 @@ export function identityService(db: Database, config: Config, departmentNames: (
       return await tx(orm, async (t) => {
         const id = await repo.insertAccount(t, {
           username: input.username, kind: 'person', name, idNumberEnc: cipher.encrypt(idNumber), idNumberHash,
-          mobile: input.mobile, email: input.email?.trim() || null, passwordHash, realNameLevel: 1, at,
+          ...sealedMobile, email: input.email?.trim() || null, passwordHash, realNameLevel: 1, at,
         });
         await appendAudit(t, {
           stream: `account:${id}`, actorId: id, action: 'account.registered', target: id, regionCode: check.regionCode,
@@ -111,7 +123,7 @@ export function identityService(db: Database, config: Config, departmentNames: (
       kind: account.kind,
       name: account.name,
       idNumberMasked: maskedIdNumber(cipher, account.id_number_enc),
-      mobileMasked: maskMobile(account.mobile),
+      mobileMasked: maskedMobile(cipher, account.mobile_enc),
       email: account.email,
       realNameLevel: Number(account.real_name_level),
       roles,
@@ -124,7 +136,7 @@ export function identityService(db: Database, config: Config, departmentNames: (
 
   /** Password check and lockout accounting; a locked account stays locked even for the right password. */
   async function login(input: { login: string; password: string }, meta: RequestMeta, replacing?: string): Promise<{ session: OpenedSession; me: Me }> {
-    const account = await repo.findAccountByLogin(orm, input.login.trim());
+    const account = await findAccountByLogin(orm, cipher, input.login.trim());
     if (!account) {
       await verifyPassword(input.password, await decoy());
       throw new AppError('INVALID_CREDENTIALS');
@@ -211,9 +223,11 @@ export function identityService(db: Database, config: Config, departmentNames: (
 
   async function listAccounts(query: { q?: string; page?: number; pageSize?: number }): Promise<AdminAccountPage> {
     const q = cleanText(query.q ?? '');
+    // the number is stored encrypted, so only a complete mobile number can be looked up (by its hash)
+    const search = { q, mobileHash: isMobileNumber(q) ? mobileHash(cipher, q) : null };
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const [list, total] = await Promise.all([repo.searchAccounts(orm, q, pageSize, (page - 1) * pageSize), repo.countAccounts(orm, q)]);
+    const [list, total] = await Promise.all([repo.searchAccounts(orm, search, pageSize, (page - 1) * pageSize), repo.countAccounts(orm, search)]);
     const at = now();
     return { items: list.map((a) => toAdminAccount(cipher, a, at)), total, page, pageSize };
   }

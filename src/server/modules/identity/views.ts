@@ -13,6 +13,8 @@ export const maskCreditCode = (code: string) => maskIdNumber(code);
 
 export const maskedIdNumber = (cipher: FieldCipher, enc: string | null) => (enc ? maskIdNumber(cipher.decrypt(enc)) : null);
 
+export const maskedMobile = (cipher: FieldCipher, enc: string) => maskMobile(cipher.decrypt(enc));
+
 export function toEnterpriseSummary(cipher: FieldCipher, e: EnterpriseRow & { relation: Relation }): EnterpriseSummary {
   return {
     id: e.id,
@@ -23,8 +25,8 @@ export function toEnterpriseSummary(cipher: FieldCipher, e: EnterpriseRow & { re
   };
 }
 
-export function toAgent(a: AgentRow): Agent {
-  return { accountId: a.account_id, username: a.username, nameMasked: maskName(a.name), mobileMasked: maskMobile(a.mobile), addedAt: isoOf(a.added_at), relation: a.relation };
+export function toAgent(cipher: FieldCipher, a: AgentRow): Agent {
+  return { accountId: a.account_id, username: a.username, nameMasked: maskName(a.name), mobileMasked: maskedMobile(cipher, a.mobile_enc), addedAt: isoOf(a.added_at), relation: a.relation };
 }
 
 export function toAdminAccount(cipher: FieldCipher, a: AccountListRow, at: Date): AdminAccount {
@@ -35,7 +37,7 @@ export function toAdminAccount(cipher: FieldCipher, a: AccountListRow, at: Date)
     username: a.username,
     kind: a.kind,
     nameMasked: maskName(a.name),
-    mobileMasked: maskMobile(a.mobile),
+    mobileMasked: maskedMobile(cipher, a.mobile_enc),
     idNumberMasked: maskedIdNumber(cipher, a.id_number_enc),
     status: a.status,
     lockedUntil,
