@@ -21,6 +21,7 @@ import { httpPlatform } from './platform/http.js';
 import { metricsPlatform } from './platform/metrics.js';
 import { createActorResolver, identityRoutes } from './modules/identity/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
+import { calendarRoutes, seedCalendar } from './modules/calendar/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 
 declare module 'fastify' {
@@ -47,6 +48,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   const db = options.db ?? (await connect(config));
   await migrate(db);
+  // the official holiday calendars are reference data every deployment needs, demo or not
+  await seedCalendar(db);
   if (config.demo) await seedDemo(db, config, app.log);
   app.decorate('db', db);
   app.decorate('config', config);
@@ -83,6 +86,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(authPlatform, { resolve: createActorResolver(db, config) });
   await app.register(identityRoutes);
   await app.register(catalogRoutes);
+  await app.register(calendarRoutes);
   await app.register(auditRoutes);
 
   await registerWebApp(app, config);

@@ -35,7 +35,10 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
 
   const items = [
     { key: 'me', label: t('nav.me'), onClick: () => navigate('/me') },
-    ...(hasRole(me, 'operator') ? [{ key: 'admin', label: t('nav.admin'), onClick: () => navigate('/admin/items') }] : []),
+    ...(hasRole(me, 'operator') ? [
+      { key: 'admin', label: t('nav.admin'), onClick: () => navigate('/admin/items') },
+      { key: 'calendar', label: t('nav.calendar'), onClick: () => navigate('/admin/calendar') },
+    ] : []),
     { type: 'divider' as const },
     { key: 'logout', label: t('auth.logout'), onClick: signOut },
   ];
@@ -45,6 +48,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
       <Flex gap={8} vertical>
         <LinkButton to="/me" icon={<UserOutlined aria-hidden />}>{t('nav.me')}（{me.name}）</LinkButton>
         {hasRole(me, 'operator') && <LinkButton to="/admin/items">{t('nav.admin')}</LinkButton>}
+        {hasRole(me, 'operator') && <LinkButton to="/admin/calendar">{t('nav.calendar')}</LinkButton>}
         <Button onClick={signOut} loading={busy(logout.isPending)}>{t('auth.logout')}</Button>
       </Flex>
     );

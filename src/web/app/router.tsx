@@ -27,6 +27,7 @@ const enterprise = page(() => import('../features/identity/EnterpriseRegisterPag
 const me = page(() => import('../features/identity/MePage'), 'MePage');
 const adminItems = page(() => import('../features/admin/AdminItemsPage'), 'AdminItemsPage');
 const itemEditor = page(() => import('../features/admin/ItemEditorPage'), 'ItemEditorPage');
+const calendar = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 const accessibility = page(() => import('./AccessibilityPage'), 'AccessibilityPage');
 
 export const router = createBrowserRouter([
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
       { path: 'me', element: <RequireAuth>{me}</RequireAuth> },
       { path: 'admin/items', element: <RequireRole role="operator">{adminItems}</RequireRole> },
       { path: 'admin/items/:code', element: <RequireRole role="operator">{itemEditor}</RequireRole> },
+      { path: 'admin/calendar', element: <RequireRole role="operator">{calendar}</RequireRole> },
       { path: 'accessibility', element: accessibility },
       { path: '*', element: <NotFoundPage /> },
     ],

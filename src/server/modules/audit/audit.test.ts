@@ -2,11 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
-import { seedPersons, seedStaff } from '../../db/seed/data/people.js';
 import { Client, startTestApp, type TestContext } from '../../test/harness.js';
-import { seedAccounts } from '../identity/index.js';
-
-const PASSWORD = 'Audit@Test2026';
+import { demoClients } from '../../test/accounts.js';
 
 describe('audit trail for auditors', () => {
   let t: TestContext;
@@ -15,16 +12,7 @@ describe('audit trail for auditors', () => {
   let operator: Client;
   before(async () => {
     t = await startTestApp();
-    await seedAccounts(t.db, {
-      people: seedPersons.filter((p) => p.username === 'citizen1'), enterprises: [],
-      staff: seedStaff.filter((s) => ['auditor1', 'operator1'].includes(s.username)), departmentCodes: [], password: PASSWORD, secretKey: t.config.secretKey,
-    });
-    const login = async (u: string) => {
-      const c = new Client(t.app);
-      assert.equal((await c.post('/api/auth/login', { login: u, password: PASSWORD })).statusCode, 200);
-      return c;
-    };
-    [auditor, citizen, operator] = [await login('auditor1'), await login('citizen1'), await login('operator1')];
+    ({ auditor1: auditor, citizen1: citizen, operator1: operator } = await demoClients(t, ['auditor1', 'citizen1', 'operator1']));
   });
   after(async () => { await t.close(); });
 

@@ -1,17 +1,10 @@
 // Shared set-up of the catalogue tests: the demo city's catalogue, one operator and one citizen
 // with real sessions, and a valid item draft to vary.
-import assert from 'node:assert/strict';
 import type { ItemDraft } from '../../../contract/catalog.js';
-import { seedDepartments } from '../../db/seed/data/departments.js';
-import { seedItems } from '../../db/seed/data/items/index.js';
-import { seedPersons, seedStaff } from '../../db/seed/data/people.js';
-import { seedRegions } from '../../db/seed/data/regions.js';
-import { seedThemes } from '../../db/seed/data/themes.js';
+import { demoCatalog } from '../../db/seed/index.js';
 import { Client, startTestApp, type TestContext } from '../../test/harness.js';
-import { seedAccounts } from '../identity/index.js';
+import { demoClients } from '../../test/accounts.js';
 import { seedCatalog } from './seed.js';
-
-const PASSWORD = 'Catalog@Test2026';
 
 export interface CatalogContext extends TestContext {
   anonymous: Client;
@@ -19,27 +12,14 @@ export interface CatalogContext extends TestContext {
   citizen: Client;
 }
 
-export const demoCatalog = () => ({ regions: seedRegions, departments: seedDepartments, themes: seedThemes, items: seedItems });
+export { demoCatalog };
 
 /** A test app with the demo catalogue, and logged-in operator and citizen clients. */
 export async function startCatalogApp(): Promise<CatalogContext> {
   const t = await startTestApp();
   await seedCatalog(t.db, demoCatalog());
-  await seedAccounts(t.db, {
-    people: seedPersons.filter((p) => p.username === 'citizen1'),
-    enterprises: [],
-    staff: seedStaff.filter((s) => s.username === 'operator1'),
-    departmentCodes: [],
-    password: PASSWORD,
-    secretKey: t.config.secretKey,
-  });
-  const login = async (username: string) => {
-    const client = new Client(t.app);
-    const res = await client.post('/api/auth/login', { login: username, password: PASSWORD });
-    assert.equal(res.statusCode, 200, res.body);
-    return client;
-  };
-  return { ...t, anonymous: new Client(t.app), operator: await login('operator1'), citizen: await login('citizen1') };
+  const { operator1, citizen1 } = await demoClients(t, ['operator1', 'citizen1']);
+  return { ...t, anonymous: new Client(t.app), operator: operator1, citizen: citizen1 };
 }
 
 /** A complete, rule-abiding draft of a fictional item. */
@@ -62,7 +42,4 @@ export function sampleDraft(overrides: Partial<ItemDraft> = {}): ItemDraft {
   };
 }
 
-export const problemOf = (res: { statusCode: number; headers: Record<string, unknown>; json(): any }) => {
-  assert.match(String(res.headers['content-type']), /application\/problem\+json/);
-  return res.json() as { code: string; status: number; errors?: { path: string; code: string; message: string }[] };
-};
+export { problemOf } from '../../test/accounts.js';
