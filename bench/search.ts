@@ -6,9 +6,18 @@ import { load, type LoadResult } from './lib.js';
 
 interface Ready { url: string; indexSeconds: number; codes: string[] }
 
-export async function benchSearch(kind: 'postgres' | 'pglite', opts: { items: number; connections: number; seconds: number }) {
+export interface SearchBenchOptions {
+  items: number; connections: number; seconds: number;
+  /** seconds of the search result cache; 0 (default) makes every search reach the database */
+  cacheSeconds?: number;
+  /** measure only the search phase */
+  searchOnly?: boolean;
+}
+
+export async function benchSearch(kind: 'postgres' | 'pglite', opts: SearchBenchOptions) {
   const server = spawn(process.execPath, ['--import', 'tsx', new URL('./server.ts', import.meta.url).pathname], {
-    env: { ...process.env, BENCH_KIND: kind, BENCH_ITEMS: String(opts.items) }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_KIND: kind, BENCH_ITEMS: String(opts.items), SEARCH_CACHE_SECONDS: String(opts.cacheSeconds ?? 0) },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = await new Promise<Ready>((resolve, reject) => {
     let out = '';
@@ -23,9 +32,10 @@ export async function benchSearch(kind: 'postgres' | 'pglite', opts: { items: nu
   const guides = ready.codes.map((c) => `/api/catalog/items/${c}`);
   const results: LoadResult[] = [];
   await load('warm-up', ready.url, queries, 4, 2);
-  results.push(await load(`${kind}: GET /healthz (trivial)`, ready.url, ['/healthz'], opts.connections, opts.seconds));
-  results.push(await load(`${kind}: search, ${opts.items} items`, ready.url, queries, opts.connections, opts.seconds));
-  results.push(await load(`${kind}: item guide page`, ready.url, guides, opts.connections, opts.seconds));
+  const cache = opts.cacheSeconds ? `${opts.cacheSeconds} s result cache` : 'no cache';
+  if (!opts.searchOnly) results.push(await load(`${kind}: GET /healthz (trivial)`, ready.url, ['/healthz'], opts.connections, opts.seconds));
+  results.push(await load(`${kind}: search, ${opts.items} items, ${cache}`, ready.url, queries, opts.connections, opts.seconds));
+  if (!opts.searchOnly) results.push(await load(`${kind}: item guide page`, ready.url, guides, opts.connections, opts.seconds));
   server.removeAllListeners('exit');
   const exited = new Promise((r) => server.once('exit', r));
   server.kill('SIGTERM');

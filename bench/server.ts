@@ -15,6 +15,7 @@ const config = loadConfig({
   DATABASE_URL: kind === 'postgres' ? (process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test') : '',
   TONGBAN_DB_SCHEMA: schema, TONGBAN_EMBEDDED_STORAGE: 'memory', TONGBAN_DEMO: 'false', LOG_LEVEL: 'silent',
   TONGBAN_WEB_DIR: '/nonexistent', RATE_LIMIT_PER_MINUTE: '100000000',
+  SEARCH_CACHE_SECONDS: process.env.SEARCH_CACHE_SECONDS ?? '0',
 }, { secretKey: 'b2'.repeat(32) });
 const db = await connect(config);
 const app = await buildApp(config, { db, logger: false });

@@ -31,6 +31,8 @@ const ConfigSchema = Type.Object({
   staffAbsoluteHours: Type.Integer({ minimum: 1 }),
   citizenIdleMinutes: Type.Integer({ minimum: 1 }),
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  /** seconds a catalogue search result may be served from memory (0 = off) */
+  searchCacheSeconds: Type.Integer({ minimum: 0, maximum: 3600 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -78,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     staffAbsoluteHours: int(env.STAFF_ABSOLUTE_HOURS, 8),
     citizenIdleMinutes: int(env.CITIZEN_IDLE_MINUTES, 120),
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600),
+    searchCacheSeconds: int(env.SEARCH_CACHE_SECONDS, 30),
     ...overrides,
   };
   if (!Value.Check(ConfigSchema, candidate)) {

@@ -18,7 +18,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   const schema = url ? `t_${randomBytes(6).toString('hex')}` : undefined;
   return loadConfig(
     { DATABASE_URL: url, TONGBAN_DB_SCHEMA: schema, TONGBAN_EMBEDDED_STORAGE: 'memory', TONGBAN_DEMO: 'false', LOG_LEVEL: 'silent', TONGBAN_WEB_DIR: '/nonexistent' },
-    { secretKey: 'a1'.repeat(32), rateLimitPerMinute: 100_000, ...overrides },
+    // tests change the catalogue behind the service's back; a dedicated test covers the cache
+    { secretKey: 'a1'.repeat(32), rateLimitPerMinute: 100_000, searchCacheSeconds: 0, ...overrides },
   );
 }
 

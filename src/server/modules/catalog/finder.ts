@@ -6,6 +6,7 @@ import type { Executor } from '../../db/client.js';
 import type { Lang } from '../../platform/i18n.js';
 import { findThemes } from './repo.js';
 import { browse, searchGrams, searchWords, type SearchFilters, type SortKey, type SummaryRow } from './search-repo.js';
+import { cachedSearch, rememberSearch } from './search-cache.js';
 import { highlight, highlightInitials, normalise, parseQuery, type Range } from './search.js';
 
 export const HOTLINE = '12345';
@@ -25,6 +26,15 @@ export function toSummary(r: SummaryRow, lang: Lang, highlights?: Range[]): Item
 const MIN_GRAM_SHARE = 0.5;
 
 export async function findItems(db: Executor, query: ItemQuery, lang: Lang): Promise<ItemList> {
+  const key = `${lang}|${JSON.stringify(query, Object.keys(query).sort())}`;
+  const cached = cachedSearch(key);
+  if (cached) return cached;
+  const list = await findItemsUncached(db, query, lang);
+  rememberSearch(key, list);
+  return list;
+}
+
+async function findItemsUncached(db: Executor, query: ItemQuery, lang: Lang): Promise<ItemList> {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const paging = { limit: pageSize, offset: (page - 1) * pageSize };

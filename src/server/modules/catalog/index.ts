@@ -3,11 +3,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Executor } from '../../db/client.js';
 import { catalogRouteTable } from './routes.js';
+import { configureSearchCache } from './search-cache.js';
 import { warmUpSearch } from './search.js';
 import * as service from './service.js';
 
 export async function catalogRoutes(app: FastifyInstance) {
   warmUpSearch();
+  configureSearchCache(app.config.searchCacheSeconds);
   await catalogRouteTable(app);
 }
 

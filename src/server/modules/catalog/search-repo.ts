@@ -2,6 +2,7 @@
 // ts_rank plus name and popularity bonuses, the character-gram fallback, browsing and hot lists.
 import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Executor } from '../../db/client.js';
+import { clearSearchCache } from './search-cache.js';
 import { textArray } from './repo.js';
 
 export interface SearchFilters {
@@ -132,6 +133,7 @@ export interface SearchRow {
 /** Insert or replace search rows in one statement (a JSON array keeps it to one parameter). */
 export async function upsertSearchRows(db: Executor, list: SearchRow[]) {
   if (!list.length) return;
+  clearSearchCache();
   await db.execute(sql`
     INSERT INTO item_search (code, version, name, name_key, aliases, alias_key, summary, tokens, name_grams, initials, audience, type, department_code,
       department_name, region_code, theme_codes, online_depth, visits, legal_limit_days, promised_limit_days, popularity, updated_at)

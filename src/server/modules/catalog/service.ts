@@ -11,6 +11,7 @@ import { toSummary } from './finder.js';
 import * as repo from './repo.js';
 import { canEditCatalog } from './policy.js';
 import { checkItemRules, localiseViolations } from './rules.js';
+import { clearSearchCache } from './search-cache.js';
 import { hotItems, upsertSearchRows, type SearchRow } from './search-repo.js';
 import { searchDocument } from './search.js';
 
@@ -163,6 +164,7 @@ export async function publish(db: Executor, actor: Actor | null, code: string, n
     await appendAudit(t, { stream: `item:${code}`, actorId: actor.accountId, action: 'item.publish', target: `${code}@${next}`, change: { version: next, note, data: draft.data } });
     return next;
   });
+  clearSearchCache(); // again after commit: a search between the write and the commit saw the old rows
   return getItem(db, code, version, lang);
 }
 

@@ -1,6 +1,7 @@
 // Shared set-up of the catalogue tests: the demo city's catalogue, one operator and one citizen
 // with real sessions, and a valid item draft to vary.
 import type { ItemDraft } from '../../../contract/catalog.js';
+import type { Config } from '../../config.js';
 import { demoCatalog } from '../../db/seed/index.js';
 import { Client, startTestApp, type TestContext } from '../../test/harness.js';
 import { demoClients } from '../../test/accounts.js';
@@ -15,8 +16,8 @@ export interface CatalogContext extends TestContext {
 export { demoCatalog };
 
 /** A test app with the demo catalogue, and logged-in operator and citizen clients. */
-export async function startCatalogApp(): Promise<CatalogContext> {
-  const t = await startTestApp();
+export async function startCatalogApp(overrides: Partial<Config> = {}): Promise<CatalogContext> {
+  const t = await startTestApp(overrides);
   await seedCatalog(t.db, demoCatalog());
   const { operator1, citizen1 } = await demoClients(t, ['operator1', 'citizen1']);
   return { ...t, anonymous: new Client(t.app), operator: operator1, citizen: citizen1 };
