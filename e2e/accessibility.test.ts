@@ -115,6 +115,13 @@ describe('accessibility of every page', () => {
         ready: (p) => p.getByLabel('事项名称').waitFor(),
       }, journey.url);
     });
+
+    it('has no serious violations on 工作日历 (/admin/calendar)', async () => {
+      await audit(page, {
+        name: 'working-day calendar', path: '/admin/calendar', heading: '工作日历',
+        ready: (p) => p.getByRole('tab', { name: /2026/ }).first().waitFor(),
+      }, journey.url);
+    });
   });
 
   it('logged nothing unexpected in the console', () => {
