@@ -18,6 +18,7 @@ import { seedDemo } from './db/seed/index.js';
 import { authPlatform } from './platform/auth.js';
 import { healthRoutes } from './platform/health.js';
 import { httpPlatform } from './platform/http.js';
+import { idempotencyPlatform } from './platform/idempotency.js';
 import { metricsPlatform } from './platform/metrics.js';
 import { createActorResolver, identityRoutes } from './modules/identity/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
@@ -84,6 +85,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   await app.register(healthRoutes);
   await app.register(authPlatform, { resolve: createActorResolver(db, config) });
+  await app.register(idempotencyPlatform);
   await app.register(identityRoutes);
   await app.register(catalogRoutes);
   await app.register(calendarRoutes);

@@ -30,6 +30,7 @@ export async function identityRoutes(root: FastifyInstance) {
 
   app.post('/api/auth/register/citizen', {
     schema: { tags, summary: 'Register a citizen account (does not log in)', body: CitizenRegistrationSchema, response: { 201: RegistrationResultSchema, ...Problems } },
+    config: { idempotent: true },
   }, async (req, reply) => reply.code(201).send(await accounts.registerCitizen(req.body, requestMeta(req))));
 
   app.post('/api/auth/login', {
@@ -73,6 +74,7 @@ export async function identityRoutes(root: FastifyInstance) {
   app.post('/api/enterprises', {
     schema: { tags, summary: 'Register an enterprise; the caller becomes its first agent', security: session, body: EnterpriseRegistrationSchema, response: { 201: EnterpriseSummarySchema, ...Problems } },
     preValidation: allow(canRegisterEnterprise),
+    config: { idempotent: true },
   }, async (req, reply) => reply.code(201).send(await enterprises.register(actorOf(req), req.body, requestMeta(req))));
 
   app.get('/api/enterprises/:id/agents', {

@@ -1,0 +1,183 @@
+// Idempotency-Key for writes a client may retry (docs/decisions/0006): owns idempotency_keys and the
+// replay of stored responses. Must never let two requests with one live key both run the handler.
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { one, rows, type Executor } from '../db/client.js';
+import { canonicalJson } from './audit.js';
+import { now } from './clock.js';
+import { fieldCipher, sha256Hex } from './crypto.js';
+import { AppError, defineErrors } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** true: honour an Idempotency-Key header when one is sent; 'required': refuse requests without one (428) */
+    idempotent?: boolean | 'required';
+  }
+}
+
+export const IdempotencyErrors = defineErrors({
+  IDEMPOTENCY_KEY_INVALID: {
+    status: 400,
+    zh: '幂等键（Idempotency-Key）格式不正确，应为 1–100 个字母、数字或 _ - : . 字符',
+    en: 'The Idempotency-Key header must be 1–100 letters, digits or _ - : . characters',
+  },
+  IDEMPOTENCY_KEY_REQUIRED: { status: 428, zh: '此操作须附带幂等键（Idempotency-Key）', en: 'This request needs an Idempotency-Key header' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, zh: '相同的请求正在处理中，请稍后再试', en: 'A request with this Idempotency-Key is still being processed; retry shortly' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, zh: '该幂等键已用于另一项不同的请求', en: 'This Idempotency-Key was already used for a different request' },
+});
+
+export const IDEMPOTENCY_HEADER = 'idempotency-key';
+export const REPLAYED_HEADER = 'idempotent-replayed';
+const KEY_PATTERN = /^[A-Za-z0-9_:.-]{1,100}$/;
+export const KEY_TTL_MS = 24 * 3600_000;
+/** an in_progress claim this old belongs to a process that died mid-request; the key is free again */
+export const CLAIM_LEASE_MS = 2 * 60_000;
+const STORED_HEADERS = ['content-type', 'location'] as const;
+
+/** The claim a request holds while its handler runs; claimedAt tells it from a later claim of the same key. */
+interface Claim { scope: string; key: string; claimedAt: Date }
+
+interface KeyRow {
+  method: string;
+  route: string;
+  request_hash: string;
+  status: 'in_progress' | 'done';
+  response_status: number | null;
+  response_body: unknown;
+  response_headers: Record<string, string> | null;
+}
+
+/** Insert the key as in_progress, or take over an expired or abandoned row; true when this request holds it. */
+async function claimKey(db: Executor, c: Claim & { method: string; route: string; requestHash: string }): Promise<boolean> {
+  const expiresAt = new Date(c.claimedAt.getTime() + KEY_TTL_MS);
+  const abandonedBefore = new Date(c.claimedAt.getTime() - CLAIM_LEASE_MS);
+  const claimed = await rows(db, sql`
+    INSERT INTO idempotency_keys (scope, key, method, route, request_hash, status, created_at, expires_at)
+    VALUES (${c.scope}, ${c.key}, ${c.method}, ${c.route}, ${c.requestHash}, 'in_progress', ${c.claimedAt}, ${expiresAt})
+    ON CONFLICT (scope, key) DO UPDATE SET
+      method = EXCLUDED.method, route = EXCLUDED.route, request_hash = EXCLUDED.request_hash, status = 'in_progress',
+      response_status = NULL, response_body = NULL, response_headers = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+    WHERE idempotency_keys.expires_at <= EXCLUDED.created_at
+       OR (idempotency_keys.status = 'in_progress' AND idempotency_keys.created_at <= ${abandonedBefore})
+    RETURNING 1 AS claimed`);
+  return claimed.length === 1;
+}
+
+const findKey = (db: Executor, scope: string, key: string) => one<KeyRow>(db, sql`
+  SELECT method, route, request_hash, status, response_status, response_body, response_headers
+  FROM idempotency_keys WHERE scope = ${scope} AND key = ${key}`);
+
+async function completeKey(db: Executor, c: Claim, status: number, body: unknown, headers: Record<string, string>) {
+  await db.execute(sql`
+    UPDATE idempotency_keys SET status = 'done', response_status = ${status},
+      response_body = ${body === null ? null : JSON.stringify(body)}::jsonb, response_headers = ${JSON.stringify(headers)}::jsonb
+    WHERE scope = ${c.scope} AND key = ${c.key} AND status = 'in_progress' AND created_at = ${c.claimedAt}`);
+}
+
+async function releaseKey(db: Executor, c: Claim) {
+  await db.execute(sql`
+    DELETE FROM idempotency_keys WHERE scope = ${c.scope} AND key = ${c.key} AND status = 'in_progress' AND created_at = ${c.claimedAt}`);
+}
+
+/** Delete every key past its 24 h; for the job worker. Returns how many went. */
+export async function purgeExpiredIdempotencyKeys(db: Executor, at: Date = now()): Promise<number> {
+  const r = await one<{ n: number }>(db, sql`
+    WITH gone AS (DELETE FROM idempotency_keys WHERE expires_at <= ${at} RETURNING 1) SELECT count(*)::int AS n FROM gone`);
+  return Number(r?.n ?? 0);
+}
+
+/** A retry of these may succeed, so they release the key instead of being replayed. */
+const retryable = (status: number) => status >= 500 || status === 408 || status === 429;
+
+const NOT_STORABLE = Symbol('not storable');
+
+/** The serialised JSON body onSend sees, parsed back for the jsonb column; null for an empty body. */
+function storableBody(payload: unknown): unknown {
+  if (payload === null || payload === undefined) return null;
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return NOT_STORABLE; // a stream
+  const text = payload.toString();
+  if (text === '') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return NOT_STORABLE;
+  }
+}
+
+function replay(reply: FastifyReply, row: KeyRow) {
+  reply.code(row.response_status!).headers({ ...row.response_headers, [REPLAYED_HEADER]: 'true' });
+  // objects go through the route's serializer as the first answer did; a bare string must stay JSON
+  return reply.send(typeof row.response_body === 'string' ? JSON.stringify(row.response_body) : row.response_body);
+}
+
+/**
+ * Routes opt in with `config: { idempotent: true | 'required' }`. The key is checked and claimed in
+ * the route's last preHandler (after its guards and validation) and the response stored in onSend,
+ * which also sees the error handler's problem responses.
+ */
+export const idempotencyPlatform = fp(async (app: FastifyInstance) => {
+  const claims = new WeakMap<FastifyRequest, Claim>();
+  const cipher = fieldCipher(app.config.secretKey);
+  // the IP is personal data: keep only a keyed hash of it
+  const scopeOf = (request: FastifyRequest) => request.actor?.accountId ?? `anon:${cipher.lookupHash('idempotency_ip', request.ip)}`;
+
+  async function checkKey(request: FastifyRequest, reply: FastifyReply) {
+    const header = request.headers[IDEMPOTENCY_HEADER];
+    if (header === undefined) {
+      if (request.routeOptions.config.idempotent === 'required') throw new AppError('IDEMPOTENCY_KEY_REQUIRED');
+      return;
+    }
+    if (typeof header !== 'string' || !KEY_PATTERN.test(header)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
+    const attempt = {
+      scope: scopeOf(request), key: header, method: request.method, route: request.url.split('?')[0],
+      requestHash: sha256Hex(canonicalJson(request.body ?? null)),
+    };
+    // a row released or purged between the claim and the read is retried once more
+    for (let tries = 0; tries < 3; tries++) {
+      const claimedAt = now();
+      if (await claimKey(app.db.orm, { ...attempt, claimedAt })) {
+        claims.set(request, { scope: attempt.scope, key: attempt.key, claimedAt });
+        return;
+      }
+      const existing = await findKey(app.db.orm, attempt.scope, attempt.key);
+      if (!existing) continue;
+      if (existing.request_hash !== attempt.requestHash || existing.route !== attempt.route || existing.method !== attempt.method) {
+        throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      }
+      if (existing.status === 'done') return replay(reply, existing);
+      break;
+    }
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', undefined, undefined, { 'retry-after': '1' });
+  }
+
+  async function storeResponse(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+    const claim = claims.get(request);
+    if (!claim) return payload;
+    claims.delete(request);
+    const body = storableBody(payload);
+    try {
+      if (retryable(reply.statusCode) || body === NOT_STORABLE) {
+        await releaseKey(app.db.orm, claim);
+      } else {
+        const headers: Record<string, string> = {};
+        for (const name of STORED_HEADERS) {
+          const value = reply.getHeader(name);
+          if (value !== undefined) headers[name] = String(value);
+        }
+        await completeKey(app.db.orm, claim, reply.statusCode, body, headers);
+      }
+    } catch (err) {
+      // the handler's work is done and answered; the key stays in_progress until its lease runs out
+      request.log.error({ err }, 'idempotency key not recorded');
+    }
+    return payload;
+  }
+
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent) return;
+    const list = <T>(hooks: T | T[] | undefined): T[] => (hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]);
+    route.preHandler = [...list(route.preHandler), checkKey] as typeof route.preHandler;
+    route.onSend = [...list(route.onSend), storeResponse] as typeof route.onSend;
+  });
+}, { name: 'idempotency-platform' });
