@@ -3,7 +3,7 @@
 // A test keeps this list in step with src/web/app/router.tsx.
 export const WEB_ROUTES = [
   '/', '/items', '/items/:code', '/apply/:code', '/themes', '/departments', '/departments/:code',
-  '/login', '/register', '/register/enterprise', '/me', '/admin/items', '/admin/items/:code',
+  '/login', '/register', '/register/enterprise', '/me', '/messages', '/admin/items', '/admin/items/:code',
   '/admin/calendar', '/accessibility',
 ] as const;
 

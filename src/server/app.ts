@@ -20,10 +20,12 @@ import { healthRoutes } from './platform/health.js';
 import { httpPlatform } from './platform/http.js';
 import { idempotencyPlatform } from './platform/idempotency.js';
 import { metricsPlatform } from './platform/metrics.js';
-import { createActorResolver, identityRoutes } from './modules/identity/index.js';
+import { outboxWorker } from './platform/outbox.js';
+import { contactOf, createActorResolver, identityRoutes } from './modules/identity/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { calendarRoutes, seedCalendar } from './modules/calendar/index.js';
 import { auditRoutes } from './modules/audit/index.js';
+import { LoggingEmailAdapter, LoggingSmsAdapter, notificationHandlers, notificationRoutes } from './modules/notifications/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance { db: Database; config: Config }
@@ -90,6 +92,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(catalogRoutes);
   await app.register(calendarRoutes);
   await app.register(auditRoutes);
+  await app.register(notificationRoutes);
+
+  if (config.outboxWorker) {
+    await app.register(outboxWorker, {
+      db: db.orm, pollMs: config.outboxPollMs, maxAttempts: config.outboxMaxAttempts,
+      handlers: notificationHandlers({
+        contactOf: (accountId) => contactOf(db.orm, config.secretKey, accountId),
+        sms: new LoggingSmsAdapter(app.log), email: new LoggingEmailAdapter(app.log),
+      }),
+    });
+  }
 
   await registerWebApp(app, config);
   return app;

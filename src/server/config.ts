@@ -31,6 +31,12 @@ const ConfigSchema = Type.Object({
   staffAbsoluteHours: Type.Integer({ minimum: 1 }),
   citizenIdleMinutes: Type.Integer({ minimum: 1 }),
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  /** run the outbox worker in this process (every process may; the database keeps them apart) */
+  outboxWorker: Type.Boolean(),
+  /** how often the outbox worker looks for due rows */
+  outboxPollMs: Type.Integer({ minimum: 50, maximum: 60_000 }),
+  /** tries of an outbox row before it is marked dead */
+  outboxMaxAttempts: Type.Integer({ minimum: 1, maximum: 100 }),
   /** seconds a catalogue search result may be served from memory (0 = off) */
   searchCacheSeconds: Type.Integer({ minimum: 0, maximum: 3600 }),
 });
@@ -80,6 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     staffAbsoluteHours: int(env.STAFF_ABSOLUTE_HOURS, 8),
     citizenIdleMinutes: int(env.CITIZEN_IDLE_MINUTES, 120),
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600),
+    outboxWorker: bool(env.OUTBOX_WORKER, true),
+    outboxPollMs: int(env.OUTBOX_POLL_MS, 500),
+    outboxMaxAttempts: int(env.OUTBOX_MAX_ATTEMPTS, 10),
     searchCacheSeconds: int(env.SEARCH_CACHE_SECONDS, 30),
     ...overrides,
   };

@@ -1,16 +1,19 @@
-// Login/register links, or the signed-in user's menu (个人中心, 事项管理, 退出登录).
+// Login/register links, or the signed-in user's messages bell and menu (个人中心, 消息中心, 事项管理, 退出登录).
 import { App, Button, Dropdown, Flex } from 'antd';
-import { DownOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../components/LinkButton';
 import { problemText } from '../components/ProblemAlert';
 import { hasRole, useLogout, useMe } from '../features/identity/api';
+import { useUnreadCount } from '../features/notifications/api';
+import { MessagesLink } from '../features/notifications/MessagesLink';
 import { busy } from '../lib/format';
 
 export function AccountArea({ vertical = false }: { vertical?: boolean }) {
   const { t } = useTranslation();
   const { data: me, isPending } = useMe();
+  const unread = useUnreadCount(!!me).data?.unread ?? 0;
   const logout = useLogout();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -35,6 +38,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
 
   const items = [
     { key: 'me', label: t('nav.me'), onClick: () => navigate('/me') },
+    { key: 'messages', label: unread ? t('nav.messagesMenuItem', { count: unread }) : t('nav.messages'), onClick: () => navigate('/messages') },
     ...(hasRole(me, 'operator') ? [
       { key: 'admin', label: t('nav.admin'), onClick: () => navigate('/admin/items') },
       { key: 'calendar', label: t('nav.calendar'), onClick: () => navigate('/admin/calendar') },
@@ -47,6 +51,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
     return (
       <Flex gap={8} vertical>
         <LinkButton to="/me" icon={<UserOutlined aria-hidden />}>{t('nav.me')}（{me.name}）</LinkButton>
+        <LinkButton to="/messages" icon={<BellOutlined aria-hidden />}>{unread ? t('nav.messagesMenuItem', { count: unread }) : t('nav.messages')}</LinkButton>
         {hasRole(me, 'operator') && <LinkButton to="/admin/items">{t('nav.admin')}</LinkButton>}
         {hasRole(me, 'operator') && <LinkButton to="/admin/calendar">{t('nav.calendar')}</LinkButton>}
         <Button onClick={signOut} loading={busy(logout.isPending)}>{t('auth.logout')}</Button>
@@ -55,11 +60,14 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
   }
 
   return (
-    <Dropdown menu={{ items }} trigger={['click']}>
-      <Button type="text" aria-label={t('auth.userMenu', { name: me.name })} icon={<UserOutlined aria-hidden />}>
-        <span className="tb-user-name">{me.name}</span>
-        <DownOutlined aria-hidden />
-      </Button>
-    </Dropdown>
+    <Flex gap={4} align="center">
+      <MessagesLink />
+      <Dropdown menu={{ items }} trigger={['click']}>
+        <Button type="text" aria-label={t('auth.userMenu', { name: me.name })} icon={<UserOutlined aria-hidden />}>
+          <span className="tb-user-name">{me.name}</span>
+          <DownOutlined aria-hidden />
+        </Button>
+      </Dropdown>
+    </Flex>
   );
 }

@@ -6,6 +6,8 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Link, NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../features/identity/api';
+import { useUnreadPolling } from '../features/notifications/api';
+import { MessagesLink } from '../features/notifications/MessagesLink';
 import { AccountArea } from './AccountArea';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -34,6 +36,8 @@ export function SiteHeader() {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
+  const { data: me } = useMe();
+  useUnreadPolling(!!me);
   useEffect(() => setMenuOpen(false), [location.pathname, location.search]);
 
   return (
@@ -53,6 +57,7 @@ export function SiteHeader() {
           <LanguageSwitch />
           <AccountArea />
         </div>
+        <MessagesLink className="tb-mobile-only" />
         <Button
           className="tb-mobile-only"
           type="text"

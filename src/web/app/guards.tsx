@@ -8,7 +8,7 @@ import { hasRole, useMe } from '../features/identity/api';
 import { ForbiddenPage } from './NotFoundPage';
 
 /** Paths whose pages need a session; a timeout there sends the user to login. */
-export const PROTECTED_PREFIXES = ['/me', '/admin', '/register/enterprise'];
+export const PROTECTED_PREFIXES = ['/me', '/messages', '/admin', '/register/enterprise'];
 
 export function loginPath(reason: 'required' | 'expired', from: string) {
   return `/login?reason=${reason}&redirect=${encodeURIComponent(from)}`;

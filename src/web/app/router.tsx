@@ -25,6 +25,7 @@ const login = page(() => import('../features/identity/LoginPage'), 'LoginPage');
 const register = page(() => import('../features/identity/RegisterPage'), 'RegisterPage');
 const enterprise = page(() => import('../features/identity/EnterpriseRegisterPage'), 'EnterpriseRegisterPage');
 const me = page(() => import('../features/identity/MePage'), 'MePage');
+const messages = page(() => import('../features/notifications/MessagesPage'), 'MessagesPage');
 const adminItems = page(() => import('../features/admin/AdminItemsPage'), 'AdminItemsPage');
 const itemEditor = page(() => import('../features/admin/ItemEditorPage'), 'ItemEditorPage');
 const calendar = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
@@ -46,6 +47,7 @@ export const router = createBrowserRouter([
       { path: 'register', element: register },
       { path: 'register/enterprise', element: <RequireAuth>{enterprise}</RequireAuth> },
       { path: 'me', element: <RequireAuth>{me}</RequireAuth> },
+      { path: 'messages', element: <RequireAuth>{messages}</RequireAuth> },
       { path: 'admin/items', element: <RequireRole role="operator">{adminItems}</RequireRole> },
       { path: 'admin/items/:code', element: <RequireRole role="operator">{itemEditor}</RequireRole> },
       { path: 'admin/calendar', element: <RequireRole role="operator">{calendar}</RequireRole> },

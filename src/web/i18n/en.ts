@@ -11,6 +11,8 @@ const en: Messages = {
   nav: {
     main: 'Main navigation', home: 'Home', search: 'Find a service', themes: 'Life events', departments: 'Departments', me: 'My account',
     admin: 'Service catalogue', calendar: 'Working-day calendar', menu: 'Menu', openMenu: 'Open menu', closeMenu: 'Close menu',
+    messages: 'Messages', messagesUnread_one: 'Messages, {{count}} unread', messagesUnread_other: 'Messages, {{count}} unread',
+    messagesMenuItem: 'Messages ({{count}})',
   },
   lang: { label: '语言 / Language' },
   auth: {
@@ -257,6 +259,12 @@ const en: Messages = {
       submit: 'Compute', result: '{{days}} working days from {{from}}: due on {{date}} ({{weekday}})',
       provisionalHelp: 'The count reaches into a year without a confirmed calendar, counted Monday to Friday; it will be recomputed once the year is entered.',
     },
+  },
+  messages: {
+    title: 'Messages', intro: 'Notices about your account security, enterprise authorisations and more arrive here; important ones also by SMS.',
+    filter: 'Show', all: 'All messages', unreadOnly: 'Unread', summary: '{{total}} messages, {{unread}} unread',
+    unread: 'Unread', readAll: 'Mark all as read', readAllDone: 'All messages are marked as read', goTo: 'Go to the page',
+    empty: 'No messages yet', emptyUnread: 'No unread messages', pagination: 'Message pages',
   },
   notFound: { title: 'Page not found', body: 'This page does not exist or has been removed. Check the address or search instead.' },
   forbidden: { title: 'Not allowed', body: 'Your account may not open this page. Ask the platform operator if you need access.' },

@@ -9,6 +9,8 @@ const zhCN = {
   nav: {
     main: '主导航', home: '首页', search: '办事搜索', themes: '主题服务', departments: '部门服务', me: '个人中心',
     admin: '事项管理', calendar: '工作日历', menu: '菜单', openMenu: '打开菜单', closeMenu: '关闭菜单',
+    messages: '消息中心', messagesUnread_one: '消息中心，{{count}} 条未读', messagesUnread_other: '消息中心，{{count}} 条未读',
+    messagesMenuItem: '消息中心（{{count}}）',
   },
   lang: { label: '语言 / Language' },
   auth: {
@@ -254,6 +256,12 @@ const zhCN = {
       submit: '计算', result: '{{from}} 起 {{days}} 个工作日，办结日期为 {{date}}（{{weekday}}）',
       provisionalHelp: '计算跨入尚未录入或未确认的年份，该年按周一至周五计算；录入后将重新计算。',
     },
+  },
+  messages: {
+    title: '消息中心', intro: '账号安全、企业授权等事项的通知会发送到这里，重要通知同时以短信告知。',
+    filter: '显示', all: '全部消息', unreadOnly: '未读消息', summary: '共 {{total}} 条消息，{{unread}} 条未读',
+    unread: '未读', readAll: '全部已读', readAllDone: '已将全部消息标为已读', goTo: '前往查看',
+    empty: '暂无消息', emptyUnread: '没有未读消息', pagination: '消息分页',
   },
   notFound: { title: '页面不存在', body: '您访问的页面不存在或已被移除，请检查网址或通过搜索查找。' },
   forbidden: { title: '无权访问', body: '您的账号没有访问该页面的权限。如需开通，请联系平台运营人员。' },

@@ -121,7 +121,7 @@ describe('profile, operator access and seeding', () => {
   it('documents every identity endpoint in OpenAPI under the identity tag', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
     const ops = Object.entries(doc.paths as Record<string, Record<string, { tags?: string[] }>>)
-      .filter(([path]) => /^\/api\/(auth|me|enterprises|admin\/accounts)/.test(path)).flatMap(([, methods]) => Object.values(methods));
+      .filter(([path]) => /^\/api\/(auth|me|enterprises|admin\/accounts)(\/|$)/.test(path)).flatMap(([, methods]) => Object.values(methods));
     assert.equal(ops.length, 12);
     for (const op of ops) assert.deepEqual(op.tags, ['identity']);
   });

@@ -9,9 +9,11 @@ import type { FieldCipher } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { validateCreditCode } from '../../platform/ids.js';
 import { maskName } from '../../platform/mask.js';
+import { queueNotice } from '../notifications/index.js';
 import * as repo from './enterprise-repo.js';
 import { uniqueViolation } from './repo.js';
 import { canManageAgents, canViewAgents, type EnterpriseStanding } from './policy.js';
+import * as notices from './notices.js';
 import { canonicalCode, cleanText, creditCodeDetail, fieldError, textFieldErrors } from './rules.js';
 import { findAccountByLogin } from './service.js';
 import type { RequestMeta } from './session.js';
@@ -65,6 +67,7 @@ export function enterpriseService(orm: Executor, cipher: FieldCipher) {
           stream: `enterprise:${enterpriseId}`, actorId: actor.accountId, action: 'enterprise.registered', target: enterpriseId, regionCode,
           change: { name, creditCodeHash, regionCode, firstAgent: actor.accountId, relation },
         });
+        await queueNotice(t, notices.enterpriseRegistered(actor.accountId, { name }, relation));
         return enterpriseId;
       });
       return { id, name, creditCodeMasked: maskCreditCode(creditCode), legalRepresentativeMasked: maskName(legalRepresentative), relation };
@@ -92,6 +95,7 @@ export function enterpriseService(orm: Executor, cipher: FieldCipher) {
           stream: `enterprise:${enterpriseId}`, actorId: actor.accountId, action: 'enterprise.agent_added', target: person.id,
           regionCode: enterprise.region_code, change: { accountId: person.id, relation },
         });
+        await queueNotice(t, notices.agentAdded(person.id, { name: enterprise.name }, relation));
       });
     } catch (error) {
       throw uniqueViolation(error) === 'enterprise_agents_pkey' ? new AppError('AGENT_EXISTS') : error;

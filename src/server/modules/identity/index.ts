@@ -2,6 +2,7 @@
 // other modules use these exports and never read the identity tables.
 import './errors.js';
 
+export { contactOf } from './contacts.js';
 export { createActorResolver } from './session.js';
 export { identityRoutes } from './routes.js';
 export { seedAccounts } from './seed.js';

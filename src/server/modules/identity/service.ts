@@ -12,7 +12,9 @@ import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import { validateIdNumber } from '../../platform/ids.js';
 import { maskMobile, maskName } from '../../platform/mask.js';
+import { queueNotice } from '../notifications/index.js';
 import { listEnterprisesOf } from './enterprise-repo.js';
+import * as notices from './notices.js';
 import * as repo from './repo.js';
 import { canonicalCode, cleanText, fieldError, idNumberDetail, isMobileNumber, MOBILE_FORMAT, passwordDetail, passwordProblems, textFieldErrors } from './rules.js';
 import { openSession, sessionDeadline, type OpenedSession, type RequestMeta } from './session.js';
@@ -159,6 +161,7 @@ export function identityService(db: Database, config: Config, departmentNames: (
         await repo.setLockedUntil(t, account.id, lockEnd);
         await repo.clearLoginFailures(t, account.id);
         await appendAudit(t, { stream, actorId: account.id, action: 'account.locked', target: account.id, change: { failures, lockedUntil: lockEnd.toISOString() } });
+        await queueNotice(t, notices.accountLocked(account.id, failures, lockEnd, LOCKOUT.windowMs / 60_000));
         return { kind: 'locked' as const, until: lockEnd };
       }
       if (account.status !== 'active') return { kind: 'disabled' as const };
@@ -218,6 +221,7 @@ export function identityService(db: Database, config: Config, departmentNames: (
       await repo.setPasswordHash(t, account.id, hash, at);
       const sessions = await repo.revokeAccountSessions(t, account.id, at, actor.sessionId);
       await appendAudit(t, { stream: `account:${account.id}`, actorId: actor.accountId, action: 'account.password_changed', target: account.id, change: { revokedSessions: sessions } });
+      await queueNotice(t, notices.passwordChanged(account.id, at));
     });
   }
 

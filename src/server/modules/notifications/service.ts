@@ -1,0 +1,60 @@
+// Message centre rules: other modules queue notices in their own transactions; an account reads
+// and marks its own messages. A message that is not the caller's is reported as not found.
+import { Value } from 'typebox/value';
+import type { Message, MessageListQueryValue, MessagePage } from '../../../contract/notifications.js';
+import type { Executor } from '../../db/client.js';
+import type { Actor } from '../../platform/auth.js';
+import { now } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import type { Lang } from '../../platform/i18n.js';
+import { enqueue } from '../../platform/outbox.js';
+import { isRecipient } from './policy.js';
+import * as repo from './repo.js';
+import { NoticeSchema, type Notice } from './schemas.js';
+
+/** The outbox topic whose handler writes the message and fans out to SMS and email. */
+export const NOTIFY_TOPIC = 'notify';
+
+/**
+ * Queue a notice in the caller's transaction: it is delivered only if that transaction commits.
+ * A malformed notice is a programming error and fails the transaction at once.
+ */
+export async function queueNotice(t: Executor, notice: Notice): Promise<void> {
+  const problems = [...Value.Errors(NoticeSchema, notice)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+  if (problems.length) throw new Error(`invalid notice ${notice.kind}: ${problems.join('; ')}`);
+  await enqueue(t, { topic: NOTIFY_TOPIC, payload: notice });
+}
+
+const isoOf = (d: Date | string) => new Date(d).toISOString();
+
+export const toMessage = (m: repo.MessageRow, lang: Lang): Message => ({
+  id: m.id,
+  kind: m.kind,
+  title: lang === 'en' ? m.title_en : m.title_zh,
+  body: lang === 'en' ? m.body_en : m.body_zh,
+  link: m.link,
+  createdAt: isoOf(m.created_at),
+  readAt: m.read_at ? isoOf(m.read_at) : null,
+});
+
+export async function list(db: Executor, actor: Actor, query: MessageListQueryValue, lang: Lang): Promise<MessagePage> {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const filter = { accountId: actor.accountId, unreadOnly: query.unread === true };
+  const [items, counts] = await Promise.all([repo.listMessages(db, filter, pageSize, (page - 1) * pageSize), repo.countMessages(db, filter)]);
+  return { ...counts, page, pageSize, items: items.map((m) => toMessage(m, lang)) };
+}
+
+export async function unreadCount(db: Executor, actor: Actor): Promise<{ unread: number }> {
+  return { unread: await repo.countUnread(db, actor.accountId) };
+}
+
+export async function markRead(db: Executor, actor: Actor, id: string): Promise<void> {
+  const message = await repo.findMessage(db, id);
+  if (!message || !isRecipient(actor, message)) throw new AppError('MESSAGE_NOT_FOUND');
+  await repo.markRead(db, id, now());
+}
+
+export async function markAllRead(db: Executor, actor: Actor): Promise<void> {
+  await repo.markAllRead(db, actor.accountId, now());
+}
