@@ -18,7 +18,7 @@ import { seedDemo } from './db/seed/index.js';
 import { authPlatform } from './platform/auth.js';
 import { healthRoutes } from './platform/health.js';
 import { httpPlatform } from './platform/http.js';
-import { idempotencyPlatform } from './platform/idempotency.js';
+import { idempotencyPlatform, purgeExpiredIdempotencyKeys } from './platform/idempotency.js';
 import { metricsPlatform } from './platform/metrics.js';
 import { outboxWorker } from './platform/outbox.js';
 import { contactOf, createActorResolver, identityRoutes } from './modules/identity/index.js';
@@ -97,6 +97,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   if (config.outboxWorker) {
     await app.register(outboxWorker, {
       db: db.orm, pollMs: config.outboxPollMs, maxAttempts: config.outboxMaxAttempts,
+      housekeeping: { 'expired idempotency keys': (x) => purgeExpiredIdempotencyKeys(x) },
       handlers: notificationHandlers({
         contactOf: (accountId) => contactOf(db.orm, config.secretKey, accountId),
         sms: new LoggingSmsAdapter(app.log), email: new LoggingEmailAdapter(app.log),

@@ -1,7 +1,8 @@
 // Prometheus metrics at /metrics: process defaults plus request counts and latency per route.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { outboxStats } from './outbox.js';
 
 export const metricsPlatform = fp(async (app: FastifyInstance) => {
   const register = new Registry();
@@ -11,6 +12,18 @@ export const metricsPlatform = fp(async (app: FastifyInstance) => {
     labelNames: ['method', 'route', 'status'], buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   });
   const total = new Counter({ name: 'http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [register] });
+  // the outbox backlog is what to alert on when notifications or exchange calls fall behind
+  // one query per scrape fills both gauges; the first one registered is collected first
+  const oldestDue = new Gauge({ name: 'outbox_oldest_due_seconds', help: 'Seconds the oldest due outbox row has waited', registers: [] });
+  new Gauge({
+    name: 'outbox_rows', help: 'Outbox rows by state', labelNames: ['state'], registers: [register],
+    async collect() {
+      const stats = await outboxStats(app.db.orm);
+      for (const state of ['pending', 'due', 'running', 'dead'] as const) this.set({ state }, stats[state]);
+      oldestDue.set(stats.oldestDueSeconds);
+    },
+  });
+  register.registerMetric(oldestDue);
   app.addHook('onResponse', async (request, reply) => {
     const labels = { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) };
     total.inc(labels);

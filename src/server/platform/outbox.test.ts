@@ -244,6 +244,16 @@ describe('the outbox', () => {
       await sleep(100);
       assert.equal((await rowOf(later)).status, 'pending', 'a stopped worker claims nothing');
     });
+
+    it('runs the housekeeping jobs with its purge (e.g. expired idempotency keys)', async () => {
+      const cleaned = deferred();
+      const worker = startWorker(db.orm, {}, { pollMs: 20, housekeeping: { 'test keys': async () => { cleaned.resolve(); return 3; } } });
+      try {
+        await Promise.race([cleaned.promise, sleep(5_000).then(() => assert.fail('housekeeping did not run'))]);
+      } finally {
+        await worker.stop();
+      }
+    });
   });
 });
 

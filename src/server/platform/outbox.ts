@@ -69,6 +69,8 @@ export interface WorkerOptions extends DrainOptions {
   wakeDelayMs?: number;
   /** done rows older than this are deleted, which also frees their dedupe keys */
   retainDoneMs?: number;
+  /** other periodic clean-ups run with the purge of done rows (e.g. expired idempotency keys); each returns how many rows went */
+  housekeeping?: Record<string, (db: Executor) => Promise<number>>;
 }
 
 export interface DrainResult { claimed: number; done: number; retried: number; dead: number }
@@ -279,6 +281,10 @@ export function startWorker(db: Executor, handlers: OutboxHandlers, opts: Worker
       lastPurge = Date.now();
       const purged = await purgeDone(db, new Date(now().getTime() - retainDoneMs));
       if (purged) log.info({ purged }, 'outbox: purged old done rows');
+      for (const [name, clean] of Object.entries(opts.housekeeping ?? {})) {
+        const removed = await clean(db);
+        if (removed) log.info({ removed }, `housekeeping: ${name}`);
+      }
     }
     const result = await drainOnce(db, handlers, opts);
     return result.claimed >= batchSize;

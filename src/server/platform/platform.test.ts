@@ -30,6 +30,8 @@ describe('platform', () => {
     await t.app.inject('/healthz');
     const res = await t.app.inject('/metrics');
     assert.match(res.body, /http_requests_total\{method="GET",route="\/healthz",status="200"\}/);
+    assert.match(res.body, /outbox_rows\{state="dead"\} \d+/);
+    assert.match(res.body, /outbox_oldest_due_seconds \d+/);
   });
 
   it('returns problem+json in the caller language for unknown routes', async () => {
