@@ -1,6 +1,6 @@
 // Journey: every page of the portal, scanned with axe-core for serious and critical WCAG 2.1 A/AA
 // violations, with one main landmark, one page heading and a page language — public pages, the
-// citizen's account page and the operator's catalogue pages.
+// citizen's account page and the operator's catalogue, calendar and account pages.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -120,6 +120,13 @@ describe('accessibility of every page', () => {
       await audit(page, {
         name: 'working-day calendar', path: '/admin/calendar', heading: '工作日历',
         ready: (p) => p.getByRole('tab', { name: /2026/ }).first().waitFor(),
+      }, journey.url);
+    });
+
+    it('has no serious violations on 账号管理 (/admin/accounts)', async () => {
+      await audit(page, {
+        name: 'account list', path: '/admin/accounts', heading: '账号管理',
+        ready: (p) => p.locator('.ant-table-tbody .ant-table-row').first().waitFor(),
       }, journey.url);
     });
   });

@@ -1,4 +1,4 @@
-// Login/register links, or the signed-in user's messages bell and menu (个人中心, 消息中心, 事项管理, 退出登录).
+// Login/register links, or the signed-in user's messages bell and menu (个人中心, 消息中心, 事项管理, 工作日历, 账号管理, 退出登录).
 import { App, Button, Dropdown, Flex } from 'antd';
 import { BellOutlined, DownOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
@@ -42,6 +42,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
     ...(hasRole(me, 'operator') ? [
       { key: 'admin', label: t('nav.admin'), onClick: () => navigate('/admin/items') },
       { key: 'calendar', label: t('nav.calendar'), onClick: () => navigate('/admin/calendar') },
+      { key: 'accounts', label: t('nav.accounts'), onClick: () => navigate('/admin/accounts') },
     ] : []),
     { type: 'divider' as const },
     { key: 'logout', label: t('auth.logout'), onClick: signOut },
@@ -54,6 +55,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
         <LinkButton to="/messages" icon={<BellOutlined aria-hidden />}>{unread ? t('nav.messagesMenuItem', { count: unread }) : t('nav.messages')}</LinkButton>
         {hasRole(me, 'operator') && <LinkButton to="/admin/items">{t('nav.admin')}</LinkButton>}
         {hasRole(me, 'operator') && <LinkButton to="/admin/calendar">{t('nav.calendar')}</LinkButton>}
+        {hasRole(me, 'operator') && <LinkButton to="/admin/accounts">{t('nav.accounts')}</LinkButton>}
         <Button onClick={signOut} loading={busy(logout.isPending)}>{t('auth.logout')}</Button>
       </Flex>
     );

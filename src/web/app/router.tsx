@@ -28,6 +28,7 @@ const me = page(() => import('../features/identity/MePage'), 'MePage');
 const messages = page(() => import('../features/notifications/MessagesPage'), 'MessagesPage');
 const adminItems = page(() => import('../features/admin/AdminItemsPage'), 'AdminItemsPage');
 const itemEditor = page(() => import('../features/admin/ItemEditorPage'), 'ItemEditorPage');
+const adminAccounts = page(() => import('../features/admin/AdminAccountsPage'), 'AdminAccountsPage');
 const calendar = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
 const accessibility = page(() => import('./AccessibilityPage'), 'AccessibilityPage');
 
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
       { path: 'admin/items', element: <RequireRole role="operator">{adminItems}</RequireRole> },
       { path: 'admin/items/:code', element: <RequireRole role="operator">{itemEditor}</RequireRole> },
       { path: 'admin/calendar', element: <RequireRole role="operator">{calendar}</RequireRole> },
+      { path: 'admin/accounts', element: <RequireRole role="operator">{adminAccounts}</RequireRole> },
       { path: 'accessibility', element: accessibility },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -10,7 +10,7 @@ const en: Messages = {
   },
   nav: {
     main: 'Main navigation', home: 'Home', search: 'Find a service', themes: 'Life events', departments: 'Departments', me: 'My account',
-    admin: 'Service catalogue', calendar: 'Working-day calendar', menu: 'Menu', openMenu: 'Open menu', closeMenu: 'Close menu',
+    admin: 'Service catalogue', calendar: 'Working-day calendar', accounts: 'Accounts', menu: 'Menu', openMenu: 'Open menu', closeMenu: 'Close menu',
     messages: 'Messages', messagesUnread_one: 'Messages, {{count}} unread', messagesUnread_other: 'Messages, {{count}} unread',
     messagesMenuItem: 'Messages ({{count}})',
   },
@@ -220,6 +220,14 @@ const en: Messages = {
       basedOn: 'Based on version {{version}}', updatedAt: 'Draft saved {{time}}', unsaved: 'Unsaved changes',
       viewPublished: 'View the guide', wholeItem: 'The whole service',
     },
+  },
+  accounts: {
+    title: 'Accounts', search: 'Search by username, name or full mobile number', searchPlaceholder: 'Username, name or 11-digit mobile number',
+    searchHelp: 'Usernames and names match in part; mobile numbers are stored encrypted, so only a complete 11-digit number finds an account.',
+    columns: { username: 'Username', name: 'Name', mobile: 'Mobile number', idNumber: 'ID number', kind: 'Account type', roles: 'Roles', status: 'Status' },
+    kind: { person: 'Person', staff: 'Staff' }, status: { active: 'Active', disabled: 'Disabled' }, none: 'None',
+    locked: 'Locked', lockedUntil: 'until {{time}}', unlock: 'Unlock', unlockNamed: 'Unlock account {{username}}',
+    unlockConfirm: 'Unlock account {{username}}? The user can log in again straight away.', unlocked: 'Account {{username}} unlocked',
   },
   calendar: {
     title: 'Working-day calendar',

@@ -8,7 +8,7 @@ const zhCN = {
   },
   nav: {
     main: '主导航', home: '首页', search: '办事搜索', themes: '主题服务', departments: '部门服务', me: '个人中心',
-    admin: '事项管理', calendar: '工作日历', menu: '菜单', openMenu: '打开菜单', closeMenu: '关闭菜单',
+    admin: '事项管理', calendar: '工作日历', accounts: '账号管理', menu: '菜单', openMenu: '打开菜单', closeMenu: '关闭菜单',
     messages: '消息中心', messagesUnread_one: '消息中心，{{count}} 条未读', messagesUnread_other: '消息中心，{{count}} 条未读',
     messagesMenuItem: '消息中心（{{count}}）',
   },
@@ -217,6 +217,14 @@ const zhCN = {
       basedOn: '基于第 {{version}} 版', updatedAt: '草稿保存于 {{time}}', unsaved: '有未保存的修改',
       viewPublished: '查看办事指南', wholeItem: '整个事项',
     },
+  },
+  accounts: {
+    title: '账号管理', search: '搜索用户名、姓名或完整手机号', searchPlaceholder: '用户名、姓名或 11 位手机号',
+    searchHelp: '用户名和姓名可输入部分内容；手机号加密存储，只能输入完整的 11 位号码查找。',
+    columns: { username: '用户名', name: '姓名', mobile: '手机号码', idNumber: '证件号码', kind: '账号类型', roles: '角色', status: '状态' },
+    kind: { person: '个人', staff: '工作人员' }, status: { active: '正常', disabled: '已停用' }, none: '无',
+    locked: '已锁定', lockedUntil: '至 {{time}} 自动解除', unlock: '解锁', unlockNamed: '解锁账号 {{username}}',
+    unlockConfirm: '确定解锁账号 {{username}} 吗？解锁后可立即重新登录。', unlocked: '账号 {{username}} 已解锁',
   },
   calendar: {
     title: '工作日历',

@@ -1,7 +1,8 @@
-// Identity API hooks: the signed-in account (Me), login/logout, registration, password, enterprises.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// Identity API hooks: the signed-in account (Me), login/logout, registration, password, enterprises,
+// and the operator's account list and unlock.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  Agent, CitizenRegistration, EnterpriseRegistration, EnterpriseSummary, Me,
+  AdminAccountPage, Agent, CitizenRegistration, EnterpriseRegistration, EnterpriseSummary, Me,
 } from '../../../contract/identity';
 import { api, hasSessionCookie, isApiError } from '../../lib/api';
 
@@ -90,5 +91,23 @@ export function useRemoveAgent(enterpriseId: string) {
   return useMutation({
     mutationFn: (accountId: string) => api.delete<void>(`/api/enterprises/${encodeURIComponent(enterpriseId)}/agents/${encodeURIComponent(accountId)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: agentsKey(enterpriseId) }),
+  });
+}
+
+/** Operator: accounts matching part of a username or name, or a whole mobile number (masked). */
+export function useAdminAccounts(q: string, page: number) {
+  return useQuery({
+    queryKey: ['admin', 'accounts', q, page],
+    queryFn: () => api.get<AdminAccountPage>('/api/admin/accounts', { q, page, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Operator: lift a login lockout. */
+export function useUnlockAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (username: string) => api.post<void>(`/api/admin/accounts/${encodeURIComponent(username)}/unlock`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['admin', 'accounts'] }),
   });
 }
