@@ -60,6 +60,9 @@ export async function rows<T = Record<string, unknown>>(db: Executor, query: SQL
   return result.rows;
 }
 
+/** A timestamptz as read back (a Date from node-postgres, a Date or string from PGlite) as ISO 8601. */
+export const isoTimestamp = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
+
 export async function one<T = Record<string, unknown>>(db: Executor, query: SQL): Promise<T | undefined> {
   return (await rows<T>(db, query))[0];
 }

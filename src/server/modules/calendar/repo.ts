@@ -7,7 +7,7 @@ import type { CalendarPeriod } from './calendar.js';
 export interface YearRow { year: number; source: string; confirmed: boolean; updated_at: Date | string }
 export interface YearWithPeriods extends YearRow { periods: CalendarPeriod[] }
 
-export const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
+export { isoTimestamp as iso } from '../../db/client.js';
 
 /** Every entered year with its periods and their make-up days, in year and notice order. */
 export async function findYears(db: Executor): Promise<YearWithPeriods[]> {

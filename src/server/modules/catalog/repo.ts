@@ -9,7 +9,7 @@ export function textArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
-export const iso = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
+export { isoTimestamp as iso } from '../../db/client.js';
 
 export interface RegionRow { code: string; name: string; level: string; parent_code: string | null }
 

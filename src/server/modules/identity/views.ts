@@ -5,8 +5,8 @@ import type { FieldCipher } from '../../platform/crypto.js';
 import { maskIdNumber, maskMobile, maskName } from '../../platform/mask.js';
 import type { AgentRow, EnterpriseRow, Relation } from './enterprise-repo.js';
 import type { AccountListRow } from './repo.js';
+import { isoTimestamp } from '../../db/client.js';
 
-const isoOf = (d: Date | string) => new Date(d).toISOString();
 
 /** A credit code shows its registration authority and region (first 6) and the last 4, like an ID number. */
 export const maskCreditCode = (code: string) => maskIdNumber(code);
@@ -26,11 +26,11 @@ export function toEnterpriseSummary(cipher: FieldCipher, e: EnterpriseRow & { re
 }
 
 export function toAgent(cipher: FieldCipher, a: AgentRow): Agent {
-  return { accountId: a.account_id, username: a.username, nameMasked: maskName(a.name), mobileMasked: maskedMobile(cipher, a.mobile_enc), addedAt: isoOf(a.added_at), relation: a.relation };
+  return { accountId: a.account_id, username: a.username, nameMasked: maskName(a.name), mobileMasked: maskedMobile(cipher, a.mobile_enc), addedAt: isoTimestamp(a.added_at), relation: a.relation };
 }
 
 export function toAdminAccount(cipher: FieldCipher, a: AccountListRow, at: Date): AdminAccount {
-  const lockedUntil = a.locked_until && new Date(a.locked_until) > at ? isoOf(a.locked_until) : null;
+  const lockedUntil = a.locked_until && new Date(a.locked_until) > at ? isoTimestamp(a.locked_until) : null;
   const roles: Role[] = a.kind === 'person' ? ['citizen'] : (a.roles ?? []);
   return {
     id: a.id,
@@ -42,6 +42,6 @@ export function toAdminAccount(cipher: FieldCipher, a: AccountListRow, at: Date)
     status: a.status,
     lockedUntil,
     roles,
-    createdAt: isoOf(a.created_at),
+    createdAt: isoTimestamp(a.created_at),
   };
 }

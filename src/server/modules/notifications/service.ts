@@ -2,7 +2,7 @@
 // and marks its own messages. A message that is not the caller's is reported as not found.
 import { Value } from 'typebox/value';
 import type { Message, MessageListQueryValue, MessagePage } from '../../../contract/notifications.js';
-import type { Executor } from '../../db/client.js';
+import { isoTimestamp, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -25,7 +25,6 @@ export async function queueNotice(t: Executor, notice: Notice): Promise<void> {
   await enqueue(t, { topic: NOTIFY_TOPIC, payload: notice });
 }
 
-const isoOf = (d: Date | string) => new Date(d).toISOString();
 
 export const toMessage = (m: repo.MessageRow, lang: Lang): Message => ({
   id: m.id,
@@ -33,8 +32,8 @@ export const toMessage = (m: repo.MessageRow, lang: Lang): Message => ({
   title: lang === 'en' ? m.title_en : m.title_zh,
   body: lang === 'en' ? m.body_en : m.body_zh,
   link: m.link,
-  createdAt: isoOf(m.created_at),
-  readAt: m.read_at ? isoOf(m.read_at) : null,
+  createdAt: isoTimestamp(m.created_at),
+  readAt: m.read_at ? isoTimestamp(m.read_at) : null,
 });
 
 export async function list(db: Executor, actor: Actor, query: MessageListQueryValue, lang: Lang): Promise<MessagePage> {
