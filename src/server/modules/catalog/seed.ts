@@ -148,19 +148,19 @@ export function generateItems(n: number, seed: number, base: ItemCreate[] = seed
 /** A handful of realistic portal notices (通知公告), dated relative to a fixed day. */
 function demoNotices(departments: string[]): SeedNotice[] {
   const has = (code: string) => departments.includes(code);
-  const list: (SeedNotice & { dept: string })[] = [
-    { id: 'n-2026-001', dept: 'sjj', departmentCode: 'sjj', publishedAt: '2026-01-05T09:00:00+08:00', title: '关于青川市政务服务网系统升级的公告',
+  const list: SeedNotice[] = [
+    { id: 'n-2026-001', departmentCode: 'sjj', publishedAt: '2026-01-05T09:00:00+08:00', title: '关于青川市政务服务网系统升级的公告',
       body: '为提升服务质量，青川市政务服务网将于1月10日22:00至1月11日6:00进行系统升级，期间网上办事暂停服务，给您带来不便敬请谅解。' },
-    { id: 'n-2026-002', dept: 'rsj', departmentCode: 'rsj', publishedAt: '2026-01-12T10:00:00+08:00', title: '2026年城乡居民基本养老保险缴费工作开始',
+    { id: 'n-2026-002', departmentCode: 'rsj', publishedAt: '2026-01-12T10:00:00+08:00', title: '2026年城乡居民基本养老保险缴费工作开始',
       body: '2026年度城乡居民基本养老保险集中缴费期为1月15日至6月30日，参保人可通过“青川通办”App、银行网点或社区服务站缴费。' },
-    { id: 'n-2026-003', dept: 'gjj', departmentCode: 'gjj', publishedAt: '2026-01-20T09:30:00+08:00', title: '住房公积金租房提取实现“全程网办”',
+    { id: 'n-2026-003', departmentCode: 'gjj', publishedAt: '2026-01-20T09:30:00+08:00', title: '住房公积金租房提取实现“全程网办”',
       body: '自2月1日起，无房职工租房提取住房公积金可在线申请，系统自动核验不动产和婚姻信息，符合条件的1个工作日内到账。' },
-    { id: 'n-2026-004', dept: 'scjg', departmentCode: 'scjg', publishedAt: '2026-02-03T09:00:00+08:00', title: '企业开办“一日办结”服务再提速',
+    { id: 'n-2026-004', departmentCode: 'scjg', publishedAt: '2026-02-03T09:00:00+08:00', title: '企业开办“一日办结”服务再提速',
       body: '企业设立登记、印章刻制、发票申领、社保和公积金开户实现一表填报、并联办理，材料齐全的1个工作日内全部办结。' },
-    { id: 'n-2026-005', dept: 'gaj', departmentCode: 'gaj', publishedAt: '2026-02-10T15:00:00+08:00', title: '春节期间户政窗口延时服务安排',
+    { id: 'n-2026-005', departmentCode: 'gaj', publishedAt: '2026-02-10T15:00:00+08:00', title: '春节期间户政窗口延时服务安排',
       body: '春节前两周，市民中心户政窗口周六上午照常办公，方便返乡群众办理居民身份证、户口迁移等业务。' },
-    { id: 'n-2026-006', dept: 'ybj', departmentCode: 'ybj', publishedAt: '2026-02-18T09:00:00+08:00', title: '异地就医备案可在手机上“秒办”',
+    { id: 'n-2026-006', departmentCode: 'ybj', publishedAt: '2026-02-18T09:00:00+08:00', title: '异地就医备案可在手机上“秒办”',
       body: '参保人员通过“青川通办”App或国家医保服务平台申请异地就医备案，即时办结，备案后在就医地直接结算。' },
   ];
-  return list.filter((n) => has(n.dept)).map(({ dept: _dept, ...n }) => n);
+  return list.filter((n) => has(n.departmentCode));
 }
