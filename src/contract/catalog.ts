@@ -2,6 +2,7 @@
 // themes, departments and regions. Server validation, OpenAPI and the web app all use these schemas.
 import { Type, type Static } from 'typebox';
 import { HighlightSchema } from './common.js';
+import { CommitmentSchema, ItemFormSchema, ProcessDefinitionSchema } from './forms.js';
 
 /** 事项类型代码 per GB/T 39046 Appendix A.1 (行政备案 has no published numeric code; we use 11). */
 export const ITEM_TYPES = {
@@ -57,6 +58,9 @@ export type Material = Static<typeof MaterialSchema>;
 
 export const FaqSchema = Type.Object({ question: Text(300), answer: Text(2000) });
 
+/** the same literals as DeliveryModeSchema of contract/applications.ts (which imports this file) */
+export const ItemDeliveryModeSchema = Type.Union([Type.Literal('elicence'), Type.Literal('window'), Type.Literal('post')]);
+
 export const ContactSchema = Type.Object({ phone: Text(40), channels: Text(500, 0) });
 
 /** Everything an operator edits; published as an immutable version. */
@@ -97,6 +101,16 @@ export const ItemDraftSchema = Type.Object({
   resultName: Text(200),
   resultType: Type.Union([Type.Literal('licence'), Type.Literal('document'), Type.Literal('approval'), Type.Literal('other')]),
   faqs: Type.Array(FaqSchema, { maxItems: 30 }),
+  // Versions published before forms and process definitions existed lack the next four; readers
+  // fill defaults (see the catalogue's getApplicationSpec).
+  /** 申请表单: JSON Schema plus UI hints */
+  form: Type.Optional(ItemFormSchema),
+  /** 办理流程 as data: stages of parallel department tasks */
+  workflow: Type.Optional(ProcessDefinitionSchema),
+  /** 告知承诺制 terms, for items that offer them */
+  commitment: Type.Optional(CommitmentSchema),
+  /** how results may be delivered; default e-licence and window, plus post when `delivery` */
+  deliveryModes: Type.Optional(Type.Array(ItemDeliveryModeSchema, { minItems: 1, maxItems: 3, uniqueItems: true })),
 });
 export type ItemDraft = Static<typeof ItemDraftSchema>;
 

@@ -87,3 +87,29 @@ export const CommitmentSchema = Type.Object({
   postCheckDays: Type.Integer({ minimum: 1, maximum: 365 }),
 }, { additionalProperties: false });
 export type Commitment = Static<typeof CommitmentSchema>;
+
+/**
+ * Fields hidden by their `showIf` for these values. A field whose controlling field is hidden is
+ * hidden too, and so is a field on a cycle of conditions. The server and the web app both use it:
+ * a hidden field is neither required nor kept.
+ */
+export function hiddenFormFields(form: ItemForm, data: Record<string, unknown>): Set<string> {
+  const fields = form.ui.fields;
+  const visible = new Map<string, boolean>();
+  const visit = (name: string, path: Set<string>): boolean => {
+    const known = visible.get(name);
+    if (known !== undefined) return known;
+    const rule = fields[name]?.showIf;
+    let shown = true;
+    if (rule) {
+      if (path.has(name)) return false;
+      path.add(name);
+      shown = visit(rule.field, path) && rule.in.some((v) => v === data[rule.field]);
+      path.delete(name);
+    }
+    visible.set(name, shown);
+    return shown;
+  };
+  const properties = Object.keys((form.schema.properties ?? {}) as Record<string, unknown>);
+  return new Set([...new Set([...properties, ...Object.keys(fields)])].filter((name) => !visit(name, new Set())));
+}

@@ -11,6 +11,8 @@ export const CatalogErrors = defineErrors({
   UNKNOWN_DEPARTMENT: { status: 400, zh: '实施主体不存在', en: 'Unknown department' },
   UNKNOWN_THEME: { status: 400, zh: '主题不存在', en: 'Unknown theme' },
   DRAFT_CONFLICT: { status: 409, zh: '事项已发布了新版本，请刷新后在新版本基础上修改', en: 'A newer version was published; reload and edit that version' },
+  ITEM_FORM_INVALID: { status: 422, zh: '申请表单定义有误，请检查标出的位置', en: 'The application form definition is invalid' },
+  ITEM_WORKFLOW_INVALID: { status: 422, zh: '办理流程定义有误，请检查标出的位置', en: 'The process definition is invalid' },
   NOTHING_TO_PUBLISH: { status: 409, zh: '没有待发布的修改', en: 'There are no unpublished changes' },
 });
 
@@ -30,5 +32,6 @@ export const RuleMessages = {
   DUPLICATE_ALIAS: { zh: '别名重复或与事项名称相同', en: 'Duplicate alias, or an alias equal to the name' },
   UNKNOWN_DEPARTMENT: { zh: '实施主体不存在', en: 'Unknown department' },
   UNKNOWN_THEME: { zh: '主题不存在', en: 'Unknown theme' },
+  COMMITMENT_UNKNOWN_MATERIAL: { zh: '承诺替代的材料不在材料清单中', en: 'The commitment replaces a material the list does not have' },
 } as const;
 export type RuleCode = keyof typeof RuleMessages;

@@ -19,6 +19,7 @@ export function departmentNames(db: Executor, codes: string[]): Promise<Map<stri
 }
 
 export const getDepartment = service.getDepartment;
+export { getApplicationSpec, type ApplicationSpec } from './application-spec.js';
 export const getItem = service.getItem;
 export { bulkInsertItems, generateItems, seedCatalog } from './seed.js';
 export type { CatalogSeed } from './seed.js';

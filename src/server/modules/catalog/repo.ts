@@ -83,6 +83,13 @@ export const findPublished = (db: Executor, code: string, version: number | unde
     FROM items i JOIN item_versions v ON v.code = i.code AND v.version = i.current_version
     WHERE i.code = ${code} AND ${version ?? null}::int IS NULL`);
 
+/** Number and publication time of a published version (the current one unless named), without its data. */
+export const findVersionStamp = (db: Executor, code: string, version: number | undefined) =>
+  one<{ version: number; published_at: Date | string }>(db, sql`
+    SELECT v.version, v.published_at FROM items i
+    JOIN item_versions v ON v.code = i.code AND v.version = coalesce(${version ?? null}::int, i.current_version)
+    WHERE i.code = ${code} AND i.current_version IS NOT NULL`);
+
 export async function findThemeNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
   const list = await rows<{ code: string; name: string }>(db, sql`SELECT code, name FROM themes WHERE code = ANY(${textArray(codes)}::text[])`);

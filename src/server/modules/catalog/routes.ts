@@ -15,7 +15,7 @@ import * as catalog from './service.js';
 
 const tags = ['catalog'];
 const problems = { 400: ProblemSchema, 404: ProblemSchema };
-const guarded = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const guarded = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema, 422: ProblemSchema };
 const operator = { preValidation: requireRole('operator') };
 const security = [{ session: [] }];
 

@@ -14,7 +14,7 @@ export interface RuleRefs {
 }
 
 /** Fields that may span several lines; every other text is a single line. */
-const MULTI_LINE = new Set(['summary', 'legalBasis', 'acceptanceConditions', 'requirement', 'answer', 'standard', 'basis', 'channels']);
+const MULTI_LINE = new Set(['summary', 'legalBasis', 'acceptanceConditions', 'requirement', 'answer', 'standard', 'basis', 'channels', 'text', 'help', 'description']);
 
 /**
  * C0/C1 controls, DEL, line/paragraph separators, bidirectional overrides and the BOM: they
@@ -77,6 +77,10 @@ export function checkItemRules(draft: ItemDraft, refs: RuleRefs): RuleViolation[
     if (m.name.trim() === '') out.push({ path: `/materials/${i}/name`, code: 'BLANK_TEXT' });
     if (m.governmentHeld && !m.heldBy?.trim()) out.push({ path: `/materials/${i}/heldBy`, code: 'HELD_BY_REQUIRED' });
   });
+  draft.commitment?.replacesMaterials.forEach((m, i) => {
+    if (m >= draft.materials.length) out.push({ path: `/commitment/replacesMaterials/${i}`, code: 'COMMITMENT_UNKNOWN_MATERIAL' });
+  });
+  if (draft.commitment && !draft.commitment.text.trim()) out.push({ path: '/commitment/text', code: 'BLANK_TEXT' });
   return out;
 }
 

@@ -6,6 +6,7 @@ import { tx, type Executor } from '../../db/client.js';
 import { appendAudit, canonicalJson } from '../../platform/audit.js';
 import type { Actor } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
+import { checkFormDefinition, checkWorkflow } from '../../platform/forms.js';
 import type { Lang } from '../../platform/i18n.js';
 import { toSummary } from './finder.js';
 import * as repo from './repo.js';
@@ -80,6 +81,11 @@ async function assertRules(db: Executor, draft: ItemDraft, lang: Lang) {
   const refs = await repo.findReferenceCodes(db);
   const violations = checkItemRules(draft, { departmentExists: (c) => refs.departments.has(c), themeExists: (c) => refs.themes.has(c) });
   if (violations.length) throw new AppError('ITEM_RULES_VIOLATED', undefined, localiseViolations(violations, lang));
+  // the application form and the process definition: 422, each problem with its JSON pointer
+  const formErrors = draft.form ? checkFormDefinition(draft.form, lang) : [];
+  if (formErrors.length) throw new AppError('ITEM_FORM_INVALID', undefined, formErrors);
+  const workflowErrors = draft.workflow ? checkWorkflow(draft.workflow, refs.departments, { promisedLimitDays: draft.promisedLimitDays, lang }) : [];
+  if (workflowErrors.length) throw new AppError('ITEM_WORKFLOW_INVALID', undefined, workflowErrors);
 }
 
 export async function validateDraft(db: Executor, actor: Actor | null, draft: ItemDraft, lang: Lang): Promise<{ ok: true }> {
