@@ -1,12 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { one } from '../../db/client.js';
 import { getApplicationSpec } from './index.js';
 import { problemOf, sampleDraft, startCatalogApp, type CatalogContext } from './test-fixtures.js';
 
-describe('application spec of an item version', () => {
+describe('item forms, process definitions and application specs', () => {
   let t: CatalogContext;
   before(async () => { t = await startCatalogApp(); });
   after(async () => { await t.close(); });
+  const auditCount = async (code: string) =>
+    (await one<{ n: number }>(t.db.orm, sql`SELECT count(*)::int AS n FROM audit_log WHERE stream = ${`item:${code}`}`))!.n;
 
   it('fills a default form, one-stage workflow and delivery modes for an item that has none', async () => {
     const created = await t.operator.post('/api/admin/catalog/items', { code: '419907101000', ...sampleDraft({ name: '犬只年检' }) });
@@ -62,5 +66,56 @@ describe('application spec of an item version', () => {
     // the public guide shows the published form
     assert.deepEqual((await t.anonymous.get(`/api/catalog/items/${code}`)).json().form, form);
     assert.equal(problemOf(await t.anonymous.get(`/api/catalog/items/${code}?version=9`)).code, 'ITEM_VERSION_NOT_FOUND');
+  });
+
+  it('refuses a broken form or workflow with a coded 422 and writes nothing', async () => {
+    const code = '419907104000';
+    await t.operator.post('/api/admin/catalog/items', { code, ...sampleDraft({ name: '犬只死亡注销' }) });
+    await t.operator.post(`/api/admin/catalog/items/${code}/publish`, { note: 'v1' });
+    const auditBefore = await auditCount(code);
+    const form = {
+      schema: { type: 'object', properties: { dogName: { type: 'string' } } },
+      ui: { sections: [{ title: '犬只', fields: ['dogName', 'ghost'] }], fields: { dogName: { label: '犬只名字', showIf: { field: 'nowhere', in: ['x'] } } } },
+    };
+    const badForm = await t.operator.put(`/api/admin/catalog/items/${code}/draft`, { baseVersion: 1, draft: { ...sampleDraft({ name: '犬只死亡注销' }), form } });
+    assert.equal(badForm.statusCode, 422);
+    const problem = problemOf(badForm);
+    assert.equal(problem.code, 'ITEM_FORM_INVALID');
+    assert.deepEqual(problem.errors!.map((e) => [e.path, e.code]), [
+      ['/form/ui/sections/0/fields/1', 'FORM_FIELD_UNKNOWN'], ['/form/ui/fields/dogName/showIf/field', 'FORM_SHOW_IF_UNKNOWN'],
+    ]);
+    assert.match(problem.errors![0]!.message, /不存在的字段/);
+
+    const workflow = { stages: [{ name: '审查', rule: 'all', limitDays: 5, tasks: [{ departmentCode: 'nosuch', name: '审查' }] }] };
+    const badFlow = await t.operator.put(`/api/admin/catalog/items/${code}/draft`, { baseVersion: 1, draft: { ...sampleDraft({ name: '犬只死亡注销' }), workflow } });
+    assert.equal(badFlow.statusCode, 422);
+    assert.equal(problemOf(badFlow).code, 'ITEM_WORKFLOW_INVALID');
+    assert.deepEqual(problemOf(badFlow).errors!.map((e) => e.code).sort(), ['WORKFLOW_EXCEEDS_PROMISE', 'WORKFLOW_UNKNOWN_DEPARTMENT']);
+
+    const badCommitment = await t.operator.put(`/api/admin/catalog/items/${code}/draft`, {
+      baseVersion: 1, draft: { ...sampleDraft({ name: '犬只死亡注销' }), commitment: { text: '本人承诺', replacesMaterials: [7], postCheckDays: 10 } },
+    });
+    assert.equal(problemOf(badCommitment).code, 'ITEM_RULES_VIOLATED');
+    assert.equal(problemOf(badCommitment).errors![0]!.code, 'COMMITMENT_UNKNOWN_MATERIAL');
+
+    // the validate endpoint and creation run the same checks
+    assert.equal(problemOf(await t.operator.post('/api/admin/catalog/validate', { ...sampleDraft(), form })).code, 'ITEM_FORM_INVALID');
+    const created = await t.operator.post('/api/admin/catalog/items', { code: '419907105000', ...sampleDraft({ name: '犬只补证' }), workflow });
+    assert.equal(created.statusCode, 422);
+    assert.equal(problemOf(await t.operator.get('/api/admin/catalog/items/419907105000/draft')).code, 'ITEM_NOT_FOUND');
+
+    // nothing written: no draft, no audit entry
+    const draft = (await t.operator.get(`/api/admin/catalog/items/${code}/draft`)).json();
+    assert.deepEqual([draft.hasUnpublishedChanges, draft.draft.form, draft.draft.workflow], [false, undefined, undefined]);
+    assert.equal(await auditCount(code), auditBefore);
+  });
+
+  it('lets only operators edit forms and workflows', async () => {
+    const draft = { ...sampleDraft({ name: '犬只信息变更' }), workflow: { stages: [{ name: '审查', rule: 'all', limitDays: 1, tasks: [{ departmentCode: 'cgj', name: '审查' }] }] } };
+    const denied = await t.citizen.post('/api/admin/catalog/items', { code: '419907106000', ...draft });
+    assert.equal(denied.statusCode, 403);
+    assert.equal(problemOf(denied).code, 'FORBIDDEN');
+    assert.equal((await t.anonymous.post('/api/admin/catalog/validate', draft)).statusCode, 401);
+    assert.equal((await t.citizen.put('/api/admin/catalog/items/419907103000/draft', { baseVersion: 2, draft })).statusCode, 403);
   });
 });
