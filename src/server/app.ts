@@ -21,11 +21,13 @@ import { httpPlatform } from './platform/http.js';
 import { idempotencyPlatform, purgeExpiredIdempotencyKeys } from './platform/idempotency.js';
 import { metricsPlatform } from './platform/metrics.js';
 import { outboxWorker } from './platform/outbox.js';
+import { now } from './platform/clock.js';
 import { contactOf, createActorResolver, identityRoutes } from './modules/identity/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
 import { calendarRoutes, seedCalendar } from './modules/calendar/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { LoggingEmailAdapter, LoggingSmsAdapter, notificationHandlers, notificationRoutes } from './modules/notifications/index.js';
+import { filesRoutes, purgeUnattachedFiles, UNATTACHED_RETENTION_DAYS } from './modules/files/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance { db: Database; config: Config }
@@ -93,11 +95,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(calendarRoutes);
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
+  await app.register(filesRoutes);
 
   if (config.outboxWorker) {
     await app.register(outboxWorker, {
       db: db.orm, pollMs: config.outboxPollMs, maxAttempts: config.outboxMaxAttempts,
-      housekeeping: { 'expired idempotency keys': (x) => purgeExpiredIdempotencyKeys(x) },
+      housekeeping: {
+        'expired idempotency keys': (x) => purgeExpiredIdempotencyKeys(x),
+        'unattached uploads': (x) => purgeUnattachedFiles(x, new Date(now().getTime() - UNATTACHED_RETENTION_DAYS * 86_400_000)),
+      },
       handlers: notificationHandlers({
         contactOf: (accountId) => contactOf(db.orm, config.secretKey, accountId),
         sms: new LoggingSmsAdapter(app.log), email: new LoggingEmailAdapter(app.log),

@@ -39,6 +39,12 @@ const ConfigSchema = Type.Object({
   outboxMaxAttempts: Type.Integer({ minimum: 1, maximum: 100 }),
   /** seconds a catalogue search result may be served from memory (0 = off) */
   searchCacheSeconds: Type.Integer({ minimum: 0, maximum: 3600 }),
+  /** where uploaded files are kept: a folder on disk, or process memory (tests); platform/storage.ts */
+  fileStorage: Type.Union([Type.Literal('disk'), Type.Literal('memory')]),
+  fileStorageDir: Type.String({ minLength: 1 }),
+  /** largest accepted upload, and uploads per account per minute */
+  maxUploadBytes: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024 }),
+  uploadsPerMinute: Type.Integer({ minimum: 1 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -90,6 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     outboxPollMs: int(env.OUTBOX_POLL_MS, 500),
     outboxMaxAttempts: int(env.OUTBOX_MAX_ATTEMPTS, 10),
     searchCacheSeconds: int(env.SEARCH_CACHE_SECONDS, 30),
+    fileStorage: (env.TONGBAN_FILE_STORAGE || embeddedStorage) as Config['fileStorage'],
+    fileStorageDir: path.resolve(env.TONGBAN_FILES_DIR ?? path.join(dataDir, 'files')),
+    maxUploadBytes: int(env.MAX_UPLOAD_BYTES, 20 * 1024 * 1024),
+    uploadsPerMinute: int(env.UPLOADS_PER_MINUTE, 30),
     ...overrides,
   };
   if (!Value.Check(ConfigSchema, candidate)) {
