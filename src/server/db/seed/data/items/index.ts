@@ -1,5 +1,7 @@
 // All seed items of the demo city, in one list validated by data.test.ts.
 import type { ItemCreate } from '../../../../../contract/catalog.js';
+import { enterpriseApplications } from './applications-enterprise.js';
+import { personApplications } from './applications-person.js';
 import { civilAffairsItems } from './civil-affairs.js';
 import { constructionItems } from './construction.js';
 import { educationItems } from './education.js';
@@ -19,7 +21,9 @@ import { transportAndCultureItems } from './transport-culture.js';
 import { veteransAndJusticeItems } from './veterans-justice.js';
 import { welfareItems } from './welfare.js';
 
-export const seedItems: ItemCreate[] = [
+const applications = { ...personApplications, ...enterpriseApplications };
+
+const allItems: ItemCreate[] = [
   ...marketRegistrationItems,
   ...marketPermitItems,
   ...publicSecurityItems,
@@ -39,3 +43,6 @@ export const seedItems: ItemCreate[] = [
   ...transportAndCultureItems,
   ...safetyAgricultureTradeItems,
 ];
+
+/** every item, with its application form and process definition where the demo has one */
+export const seedItems: ItemCreate[] = allItems.map((i) => ({ ...i, ...applications[i.code] }));
