@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { MOBILE_PATTERN, REGION_CODE_PATTERN } from '../../contract/form-messages.js';
 import { hiddenFormFields, type FieldUi, type ItemForm, type ProcessDefinition } from '../../contract/forms.js';
 import type { FieldError } from './errors.js';
 import { DefinitionMessages, valueMessage, type DefinitionCode } from './form-messages.js';
@@ -42,8 +43,6 @@ export function formValidator(schema: Record<string, unknown>): ValidateFunction
   return validate;
 }
 
-const MOBILE = /^1[3-9][0-9]{9}$/;
-const REGION = /^[0-9]{6}([0-9]{3}([0-9]{3})?)?$/;
 
 const properties = (form: ItemForm) => (form.schema.properties ?? {}) as Record<string, Record<string, unknown>>;
 const labelOf = (ui: FieldUi | undefined, name: string, lang: Lang) => (lang === 'en' ? ui?.labelEn ?? ui?.label : ui?.label) ?? name;
@@ -99,9 +98,9 @@ export function checkFormData(form: ItemForm, input: Record<string, unknown>, la
     if (ui.showIf && !hidden.has(name) && Object.hasOwn(props, name) && isEmpty(data[name])) add(name, 'REQUIRED');
     const value = data[name];
     if (typeof value !== 'string' || seen.has(name)) continue;
-    if (ui.widget === 'mobile' && !MOBILE.test(value)) add(name, 'MOBILE_INVALID');
+    if (ui.widget === 'mobile' && !MOBILE_PATTERN.test(value)) add(name, 'MOBILE_INVALID');
     if (ui.widget === 'idNumber' && !validateIdNumber(value).ok) add(name, 'ID_NUMBER_INVALID');
-    if (ui.widget === 'region' && !REGION.test(value)) add(name, 'REGION_INVALID');
+    if (ui.widget === 'region' && !REGION_CODE_PATTERN.test(value)) add(name, 'REGION_INVALID');
   }
   return { data, errors };
 }

@@ -1,4 +1,5 @@
 // English. Typed as Messages, so a key missing here or unknown in zh-CN.ts fails the type check.
+import { en as filesEn } from '../features/files/messages';
 import type { Messages } from './zh-CN';
 
 const en: Messages = {
@@ -273,6 +274,7 @@ const en: Messages = {
     filter: 'Show', all: 'All messages', unreadOnly: 'Unread', summary: '{{total}} messages, {{unread}} unread',
     unread: 'Unread', readAll: 'Mark all as read', readAllDone: 'All messages are marked as read', goTo: 'Go to the page',
     empty: 'No messages yet', emptyUnread: 'No unread messages', pagination: 'Message pages',
+  files: filesEn,
   },
   notFound: { title: 'Page not found', body: 'This page does not exist or has been removed. Check the address or search instead.' },
   forbidden: { title: 'Not allowed', body: 'Your account may not open this page. Ask the platform operator if you need access.' },

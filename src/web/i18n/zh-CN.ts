@@ -1,4 +1,5 @@
 // 简体中文 (the primary language). en.ts must have exactly the same keys; the type below enforces it.
+import { zh as filesZh } from '../features/files/messages';
 const zhCN = {
   app: {
     name: '青川市政务服务网',
@@ -270,6 +271,7 @@ const zhCN = {
     filter: '显示', all: '全部消息', unreadOnly: '未读消息', summary: '共 {{total}} 条消息，{{unread}} 条未读',
     unread: '未读', readAll: '全部已读', readAllDone: '已将全部消息标为已读', goTo: '前往查看',
     empty: '暂无消息', emptyUnread: '没有未读消息', pagination: '消息分页',
+  files: filesZh,
   },
   notFound: { title: '页面不存在', body: '您访问的页面不存在或已被移除，请检查网址或通过搜索查找。' },
   forbidden: { title: '无权访问', body: '您的账号没有访问该页面的权限。如需开通，请联系平台运营人员。' },
