@@ -17,10 +17,10 @@ export function sanitiseFileName(raw: string | undefined, type: UploadType): str
     .replace(/[<>:"|?*]/g, '_').replace(/\s+/g, ' ').trim().replace(/^\.+/, '');
   const ext = path.extname(name).toLowerCase();
   if (!EXTENSIONS[type].includes(ext)) name = `${name || 'file'}${EXTENSIONS[type][0]}`;
-  if (name.length > MAX_NAME) {
-    const keep = path.extname(name);
-    name = [...name.slice(0, name.length - keep.length)].slice(0, MAX_NAME - keep.length - 1).join('') + keep;
-    if (name.length > MAX_NAME) name = name.slice(0, MAX_NAME);
+  const chars = [...name];
+  if (chars.length > MAX_NAME) {
+    const keep = path.extname(name); // one of EXTENSIONS, so short
+    name = chars.slice(0, MAX_NAME - keep.length).join('') + keep;
   }
   return name;
 }
