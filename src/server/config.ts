@@ -37,6 +37,8 @@ const ConfigSchema = Type.Object({
   outboxPollMs: Type.Integer({ minimum: 50, maximum: 60_000 }),
   /** tries of an outbox row before it is marked dead */
   outboxMaxAttempts: Type.Integer({ minimum: 1, maximum: 100 }),
+  /** seconds after which an unfinished Idempotency-Key claim is taken to belong to a dead process */
+  idempotencyLeaseSeconds: Type.Integer({ minimum: 1, maximum: 3600 }),
   /** seconds a catalogue search result may be served from memory (0 = off) */
   searchCacheSeconds: Type.Integer({ minimum: 0, maximum: 3600 }),
   /** where uploaded files are kept: a folder on disk, or process memory (tests); platform/storage.ts */
@@ -95,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     outboxWorker: bool(env.OUTBOX_WORKER, true),
     outboxPollMs: int(env.OUTBOX_POLL_MS, 500),
     outboxMaxAttempts: int(env.OUTBOX_MAX_ATTEMPTS, 10),
+    idempotencyLeaseSeconds: int(env.IDEMPOTENCY_LEASE_SECONDS, 120),
     searchCacheSeconds: int(env.SEARCH_CACHE_SECONDS, 30),
     fileStorage: (env.TONGBAN_FILE_STORAGE || embeddedStorage) as Config['fileStorage'],
     fileStorageDir: path.resolve(env.TONGBAN_FILES_DIR ?? path.join(dataDir, 'files')),

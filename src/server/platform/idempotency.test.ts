@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { buildApp, type App } from '../app.js';
-import { one, rows } from '../db/client.js';
+import { one, rows, tx } from '../db/client.js';
 import { citizenInput, countRows, validCreditCode } from '../modules/identity/test-support.js';
 import { demoClients, problemOf } from '../test/accounts.js';
 import { Client, startTestApp, type TestContext } from '../test/harness.js';
-import { CLAIM_LEASE_MS, purgeExpiredIdempotencyKeys } from './idempotency.js';
+import { CLAIM_LEASE_MS, completeIdempotentRequest, purgeExpiredIdempotencyKeys } from './idempotency.js';
 
 const REGISTER = '/api/auth/register/citizen';
 const newKey = () => `k-${randomUUID()}`;
@@ -52,6 +52,13 @@ describe('idempotency keys', () => {
       entered();
       await opened;
       return { run };
+    });
+    // the work and the key's answer commit in one transaction; what the key says before onSend runs is returned
+    probe.post('/api/test/atomic', { config: { idempotent: 'required' } }, async (req, reply) => {
+      const body = { done: true };
+      await tx(t.db.orm, (x) => completeIdempotentRequest(x, req, 201, body));
+      const row = await one<{ status: string }>(t.db.orm, sql`SELECT status FROM idempotency_keys WHERE key = ${req.headers['idempotency-key'] as string}`);
+      return reply.code(201).send({ ...body, statusBeforeSend: row?.status ?? 'none' });
     });
     await probe.ready();
   });
@@ -278,5 +285,16 @@ describe('idempotency keys', () => {
     assert.equal(replay.headers['idempotent-replayed'], 'true');
     assert.deepEqual(replay.json(), taken.json(), 'the late first request does not overwrite the claim that replaced it');
     assert.notDeepEqual(late.json(), taken.json());
+  });
+
+  it('records the answer inside the handler\'s transaction, so a crash after COMMIT cannot run the work again', async () => {
+    const client = await demoClients({ ...t, app: probe }, ['citizen1']).then((c) => c.citizen1);
+    const key = newKey();
+    const first = await client.request('POST', '/api/test/atomic', {}, withKey(key));
+    assert.equal(first.statusCode, 201);
+    assert.equal(first.json().statusBeforeSend, 'done');
+    const again = await client.request('POST', '/api/test/atomic', {}, withKey(key));
+    assert.equal(again.headers['idempotent-replayed'], 'true');
+    assert.deepEqual(again.json(), { done: true });
   });
 });

@@ -31,7 +31,7 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'idempotent-replayed';
 const KEY_PATTERN = /^[A-Za-z0-9_:.-]{1,100}$/;
 export const KEY_TTL_MS = 24 * 3600_000;
-/** an in_progress claim this old belongs to a process that died mid-request; the key is free again */
+/** an in_progress claim this old belongs to a process that died mid-request; the key is free again (IDEMPOTENCY_LEASE_SECONDS) */
 export const CLAIM_LEASE_MS = 2 * 60_000;
 const STORED_HEADERS = ['content-type', 'location'] as const;
 
@@ -49,9 +49,9 @@ interface KeyRow {
 }
 
 /** Insert the key as in_progress, or take over an expired or abandoned row; true when this request holds it. */
-async function claimKey(db: Executor, c: Claim & { method: string; route: string; requestHash: string }): Promise<boolean> {
+async function claimKey(db: Executor, c: Claim & { method: string; route: string; requestHash: string }, leaseMs: number): Promise<boolean> {
   const expiresAt = new Date(c.claimedAt.getTime() + KEY_TTL_MS);
-  const abandonedBefore = new Date(c.claimedAt.getTime() - CLAIM_LEASE_MS);
+  const abandonedBefore = new Date(c.claimedAt.getTime() - leaseMs);
   const claimed = await rows(db, sql`
     INSERT INTO idempotency_keys (scope, key, method, route, request_hash, status, created_at, expires_at)
     VALUES (${c.scope}, ${c.key}, ${c.method}, ${c.route}, ${c.requestHash}, 'in_progress', ${c.claimedAt}, ${expiresAt})
@@ -73,6 +73,18 @@ async function completeKey(db: Executor, c: Claim, status: number, body: unknown
     UPDATE idempotency_keys SET status = 'done', response_status = ${status},
       response_body = ${body === null ? null : JSON.stringify(body)}::jsonb, response_headers = ${JSON.stringify(headers)}::jsonb
     WHERE scope = ${c.scope} AND key = ${c.key} AND status = 'in_progress' AND created_at = ${c.claimedAt}`);
+}
+
+const claimsByRequest = new WeakMap<FastifyRequest, Claim>();
+
+/**
+ * Record the response inside the handler's own transaction, so the key and the work it stands for
+ * commit together: a process killed between COMMIT and onSend can then never let a retry run the
+ * work twice. Routes whose work is not one transaction rely on onSend alone. A no-op without a key.
+ */
+export async function completeIdempotentRequest(t: Executor, request: FastifyRequest, status: number, body: unknown): Promise<void> {
+  const claim = claimsByRequest.get(request);
+  if (claim) await completeKey(t, claim, status, body, {});
 }
 
 async function releaseKey(db: Executor, c: Claim) {
@@ -117,7 +129,8 @@ function replay(reply: FastifyReply, row: KeyRow) {
  * which also sees the error handler's problem responses.
  */
 export const idempotencyPlatform = fp(async (app: FastifyInstance) => {
-  const claims = new WeakMap<FastifyRequest, Claim>();
+  const claims = claimsByRequest;
+  const leaseMs = app.config.idempotencyLeaseSeconds * 1000;
   const cipher = fieldCipher(app.config.secretKey);
   // the IP is personal data: keep only a keyed hash of it
   const scopeOf = (request: FastifyRequest) => request.actor?.accountId ?? `anon:${cipher.lookupHash('idempotency_ip', request.ip)}`;
@@ -136,7 +149,7 @@ export const idempotencyPlatform = fp(async (app: FastifyInstance) => {
     // a row released or purged between the claim and the read is retried once more
     for (let tries = 0; tries < 3; tries++) {
       const claimedAt = now();
-      if (await claimKey(app.db.orm, { ...attempt, claimedAt })) {
+      if (await claimKey(app.db.orm, { ...attempt, claimedAt }, leaseMs)) {
         claims.set(request, { scope: attempt.scope, key: attempt.key, claimedAt });
         return;
       }
