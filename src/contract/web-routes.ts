@@ -5,6 +5,7 @@ export const WEB_ROUTES = [
   '/', '/items', '/items/:code', '/apply/:code', '/themes', '/departments', '/departments/:code',
   '/login', '/register', '/register/enterprise', '/me', '/messages', '/admin/items', '/admin/items/:code',
   '/admin/calendar', '/admin/accounts', '/accessibility',
+  '/workbench', '/workbench/cases/:caseNo', '/workbench/acceptance',
 ] as const;
 
 const patterns = WEB_ROUTES.map((r) => new RegExp(`^${r.replace(/:[a-z]+/gi, '[^/]+')}/?$`));

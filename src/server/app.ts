@@ -28,6 +28,7 @@ import { calendarRoutes, seedCalendar } from './modules/calendar/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { LoggingEmailAdapter, LoggingSmsAdapter, notificationHandlers, notificationRoutes } from './modules/notifications/index.js';
 import { filesRoutes, purgeUnattachedFiles, UNATTACHED_RETENTION_DAYS } from './modules/files/index.js';
+import { applicationHandlers, applicationRoutes, escalateOverdueTasks, LoggingDeliveryAdapter } from './modules/applications/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance { db: Database; config: Config }
@@ -96,6 +97,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(auditRoutes);
   await app.register(notificationRoutes);
   await app.register(filesRoutes);
+  await app.register(applicationRoutes);
 
   if (config.outboxWorker) {
     await app.register(outboxWorker, {
@@ -103,11 +105,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       housekeeping: {
         'expired idempotency keys': (x) => purgeExpiredIdempotencyKeys(x),
         'unattached uploads': (x) => purgeUnattachedFiles(x, new Date(now().getTime() - UNATTACHED_RETENTION_DAYS * 86_400_000)),
+        'overdue tasks escalated': (x) => escalateOverdueTasks(x),
       },
-      handlers: notificationHandlers({
-        contactOf: (accountId) => contactOf(db.orm, config.secretKey, accountId),
-        sms: new LoggingSmsAdapter(app.log), email: new LoggingEmailAdapter(app.log),
-      }),
+      handlers: {
+        ...notificationHandlers({
+          contactOf: (accountId) => contactOf(db.orm, config.secretKey, accountId),
+          sms: new LoggingSmsAdapter(app.log), email: new LoggingEmailAdapter(app.log),
+        }),
+        ...applicationHandlers({ delivery: new LoggingDeliveryAdapter(app.log) }),
+      },
     });
   }
 

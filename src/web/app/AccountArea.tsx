@@ -8,6 +8,7 @@ import { problemText } from '../components/ProblemAlert';
 import { hasRole, useLogout, useMe } from '../features/identity/api';
 import { useUnreadCount } from '../features/notifications/api';
 import { MessagesLink } from '../features/notifications/MessagesLink';
+import { isStaff, workbenchHome } from '../features/workbench/access';
 import { busy } from '../lib/format';
 
 export function AccountArea({ vertical = false }: { vertical?: boolean }) {
@@ -39,6 +40,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
   const items = [
     { key: 'me', label: t('nav.me'), onClick: () => navigate('/me') },
     { key: 'messages', label: unread ? t('nav.messagesMenuItem', { count: unread }) : t('nav.messages'), onClick: () => navigate('/messages') },
+    ...(isStaff(me) ? [{ key: 'workbench', label: t('workbench.title'), onClick: () => navigate(workbenchHome(me)) }] : []),
     ...(hasRole(me, 'operator') ? [
       { key: 'admin', label: t('nav.admin'), onClick: () => navigate('/admin/items') },
       { key: 'calendar', label: t('nav.calendar'), onClick: () => navigate('/admin/calendar') },
@@ -53,6 +55,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
       <Flex gap={8} vertical>
         <LinkButton to="/me" icon={<UserOutlined aria-hidden />}>{t('nav.me')}（{me.name}）</LinkButton>
         <LinkButton to="/messages" icon={<BellOutlined aria-hidden />}>{unread ? t('nav.messagesMenuItem', { count: unread }) : t('nav.messages')}</LinkButton>
+        {isStaff(me) && <LinkButton to={workbenchHome(me)}>{t('workbench.title')}</LinkButton>}
         {hasRole(me, 'operator') && <LinkButton to="/admin/items">{t('nav.admin')}</LinkButton>}
         {hasRole(me, 'operator') && <LinkButton to="/admin/calendar">{t('nav.calendar')}</LinkButton>}
         {hasRole(me, 'operator') && <LinkButton to="/admin/accounts">{t('nav.accounts')}</LinkButton>}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../features/identity/api';
 import { useUnreadPolling } from '../features/notifications/api';
 import { MessagesLink } from '../features/notifications/MessagesLink';
+import { isStaff, workbenchHome } from '../features/workbench/access';
 import { AccountArea } from './AccountArea';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -20,6 +21,7 @@ function NavLinks({ vertical = false }: { vertical?: boolean }) {
     { to: '/themes', label: t('nav.themes') },
     { to: '/departments', label: t('nav.departments') },
     ...(hasRole(me, 'operator') ? [{ to: '/admin/items', label: t('nav.admin') }] : []),
+    ...(isStaff(me) ? [{ to: workbenchHome(me), label: t('workbench.title') }] : []),
   ];
   return (
     <ul className={vertical ? 'tb-nav-list tb-nav-list-vertical' : 'tb-nav-list'}>

@@ -8,7 +8,7 @@ import { hasRole, useMe } from '../features/identity/api';
 import { ForbiddenPage } from './NotFoundPage';
 
 /** Paths whose pages need a session; a timeout there sends the user to login. */
-export const PROTECTED_PREFIXES = ['/me', '/messages', '/admin', '/register/enterprise'];
+export const PROTECTED_PREFIXES = ['/me', '/messages', '/admin', '/register/enterprise', '/workbench'];
 
 export function loginPath(reason: 'required' | 'expired', from: string) {
   return `/login?reason=${reason}&redirect=${encodeURIComponent(from)}`;
@@ -22,11 +22,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-export function RequireRole({ role, children }: { role: Me['roles'][number]; children: ReactNode }) {
+export function RequireRole({ role, children }: { role: Me['roles'][number] | Me['roles'][number][]; children: ReactNode }) {
   const { data: me } = useMe();
   return (
     <RequireAuth>
-      {hasRole(me, role) ? children : <ForbiddenPage />}
+      {[role].flat().some((r) => hasRole(me, r)) ? children : <ForbiddenPage />}
     </RequireAuth>
   );
 }

@@ -5,6 +5,7 @@ import { Layout } from './Layout';
 import { RequireAuth, RequireRole } from './guards';
 import { RouteError } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
+import { ACCEPTANCE_ROLES, STAFF_ROLES } from '../features/workbench/access';
 
 function page<K extends string>(load: () => Promise<{ [P in K]: ComponentType }>, name: K) {
   const Page = lazy(async () => {
@@ -30,6 +31,9 @@ const adminItems = page(() => import('../features/admin/AdminItemsPage'), 'Admin
 const itemEditor = page(() => import('../features/admin/ItemEditorPage'), 'ItemEditorPage');
 const adminAccounts = page(() => import('../features/admin/AdminAccountsPage'), 'AdminAccountsPage');
 const calendar = page(() => import('../features/calendar/CalendarPage'), 'CalendarPage');
+const workbench = page(() => import('../features/workbench/InboxPage'), 'InboxPage');
+const workbenchCase = page(() => import('../features/workbench/CasePage'), 'CasePage');
+const acceptance = page(() => import('../features/workbench/AcceptancePage'), 'AcceptancePage');
 const accessibility = page(() => import('./AccessibilityPage'), 'AccessibilityPage');
 
 export const router = createBrowserRouter([
@@ -53,6 +57,9 @@ export const router = createBrowserRouter([
       { path: 'admin/items/:code', element: <RequireRole role="operator">{itemEditor}</RequireRole> },
       { path: 'admin/calendar', element: <RequireRole role="operator">{calendar}</RequireRole> },
       { path: 'admin/accounts', element: <RequireRole role="operator">{adminAccounts}</RequireRole> },
+      { path: 'workbench', element: <RequireRole role={STAFF_ROLES}>{workbench}</RequireRole> },
+      { path: 'workbench/cases/:caseNo', element: <RequireRole role={STAFF_ROLES}>{workbenchCase}</RequireRole> },
+      { path: 'workbench/acceptance', element: <RequireRole role={ACCEPTANCE_ROLES}>{acceptance}</RequireRole> },
       { path: 'accessibility', element: accessibility },
       { path: '*', element: <NotFoundPage /> },
     ],

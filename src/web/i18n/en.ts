@@ -1,6 +1,7 @@
 // English. Typed as Messages, so a key missing here or unknown in zh-CN.ts fails the type check.
 import { en as filesEn } from '../features/files/messages';
 import type { Messages } from './zh-CN';
+import { en as workbenchEn } from '../features/workbench/messages';
 
 const en: Messages = {
   app: {
@@ -276,6 +277,7 @@ const en: Messages = {
     empty: 'No messages yet', emptyUnread: 'No unread messages', pagination: 'Message pages',
   },
   files: filesEn,
+  workbench: workbenchEn,
   notFound: { title: 'Page not found', body: 'This page does not exist or has been removed. Check the address or search instead.' },
   forbidden: { title: 'Not allowed', body: 'Your account may not open this page. Ask the platform operator if you need access.' },
   errorPage: { title: 'Something went wrong', body: 'Sorry, this page failed to load. Reload it, or go back to the home page.', reload: 'Reload' },

@@ -1,5 +1,7 @@
 // 简体中文 (the primary language). en.ts must have exactly the same keys; the type below enforces it.
 import { zh as filesZh } from '../features/files/messages';
+import { zh as workbenchZh } from '../features/workbench/messages';
+
 const zhCN = {
   app: {
     name: '青川市政务服务网',
@@ -273,6 +275,7 @@ const zhCN = {
     empty: '暂无消息', emptyUnread: '没有未读消息', pagination: '消息分页',
   },
   files: filesZh,
+  workbench: workbenchZh,
   notFound: { title: '页面不存在', body: '您访问的页面不存在或已被移除，请检查网址或通过搜索查找。' },
   forbidden: { title: '无权访问', body: '您的账号没有访问该页面的权限。如需开通，请联系平台运营人员。' },
   errorPage: { title: '页面出现错误', body: '很抱歉，页面加载时出现问题。请刷新页面重试，或返回首页。', reload: '刷新页面' },

@@ -6,3 +6,5 @@ export { contactOf } from './contacts.js';
 export { createActorResolver } from './session.js';
 export { identityRoutes } from './routes.js';
 export { seedAccounts } from './seed.js';
+export { agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, enterprisesOfAgent, findPersonByIdNumber, staffOfDepartment } from './applicants.js';
+export type { AgentEnterprise, ApplicantProfile } from './applicants.js';

@@ -1,0 +1,21 @@
+// Applications (一网受理 · 并联审批): owns cases, case_tasks, case_events and application_drafts, the
+// case number sequence and the outbox topics applications.deliver and applications.recompute_due.
+// Other modules use these exports; they never read its tables. It never writes another module's.
+import type { FastifyInstance } from 'fastify';
+import './errors.js';
+import { applicantRoutes } from './routes-applicant.js';
+import { workbenchRoutes } from './routes-workbench.js';
+import { watchCalendar } from './service-deadlines.js';
+
+export async function applicationRoutes(app: FastifyInstance) {
+  const unwatch = watchCalendar(app.db.orm);
+  app.addHook('onClose', async () => unwatch());
+  await app.register(applicantRoutes);
+  await app.register(workbenchRoutes);
+}
+
+export { applicationHandlers, LoggingDeliveryAdapter, shipResult } from './delivery.js';
+export type { DeliveryAdapter, Shipment } from './delivery.js';
+export { escalateOverdueTasks, recomputeDueDates, RECOMPUTE_TOPIC } from './service-deadlines.js';
+export { onCaseApproved, DELIVER_TOPIC } from './engine.js';
+export type { ApprovalHook } from './engine.js';

@@ -1,0 +1,46 @@
+// Who may do what with cases and tasks: one line each, tested in policy.test.ts. Someone else's
+// case is not found (404), never forbidden; a staff role without the permission is forbidden (403).
+import type { Actor, Role } from '../../platform/auth.js';
+
+interface CaseLike { applicant_account_id: string; acting_agent_account_id: string | null; department_code: string; status: string }
+interface TaskLike { department_code: string; assignee_account_id: string | null }
+
+const inDepartment = (actor: Actor, code: string, roles: Role[]) =>
+  actor.departments.some((d) => d.code === code && d.roles.some((r) => roles.includes(r)));
+
+/** The applicant, or whoever filed it for them (帮办代办 clerk, enterprise agent), reads the case. */
+export const canReadCase = (actor: Actor, c: CaseLike) =>
+  actor.accountId === c.applicant_account_id || actor.accountId === c.acting_agent_account_id;
+
+/** Only the applicant withdraws or supplements, and only while the case is live. */
+export const canWithdraw = (actor: Actor, c: CaseLike) =>
+  actor.accountId === c.applicant_account_id && ['submitted', 'in_review', 'supplement'].includes(c.status);
+export const canSupplement = (actor: Actor, c: CaseLike) => actor.accountId === c.applicant_account_id && c.status === 'supplement';
+
+/** 帮办代办: window clerks apply on behalf of a person who authorised it. */
+export const canApplyOnBehalf = (actor: Actor) => actor.roles.includes('clerk');
+
+/** People apply for themselves; staff only on someone's behalf. */
+export const canApply = (actor: Actor) => actor.kind === 'person' || canApplyOnBehalf(actor);
+
+/** 全市通办: any window clerk in the city accepts; the competent department's admin too. */
+export const canAccept = (actor: Actor, c: Pick<CaseLike, 'department_code'>) =>
+  actor.roles.includes('clerk') || inDepartment(actor, c.department_code, ['dept_admin']);
+
+/** Sees the acceptance queue at all (clerks: every case; department admins: their departments'). */
+export const canSeeAcceptanceQueue = (actor: Actor) => actor.roles.includes('clerk') || actor.roles.includes('dept_admin');
+
+/** Reviewers and approvers of the task's department claim, release and decide it. */
+export const canWorkTask = (actor: Actor, task: Pick<TaskLike, 'department_code'>) =>
+  inDepartment(actor, task.department_code, ['reviewer', 'approver']);
+
+/** A claimed task is decided by its assignee only. */
+export const isClaimedByOther = (actor: Actor, task: TaskLike) => task.assignee_account_id !== null && task.assignee_account_id !== actor.accountId;
+
+/** Staff see a case when they may accept it, or their department has a task on it. */
+export const canSeeStaffCase = (actor: Actor, c: Pick<CaseLike, 'department_code'>, taskDepartments: string[]) =>
+  actor.kind === 'staff' && (canAccept(actor, c) || taskDepartments.some((code) => actor.departments.some((d) => d.code === code)));
+
+/** Departments whose inbox the caller may read. */
+export const inboxDepartments = (actor: Actor) =>
+  actor.departments.filter((d) => d.roles.some((r) => r === 'reviewer' || r === 'approver' || r === 'dept_admin')).map((d) => d.code);

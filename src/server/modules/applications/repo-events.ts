@@ -1,0 +1,31 @@
+// SQL of the case timeline (case_events): one row per command, read back in order.
+import { sql } from 'drizzle-orm';
+import { rows, type Executor } from '../../db/client.js';
+
+export interface EventRow {
+  id: string; case_id: string; at: Date | string; action: string; actor_account_id: string | null; actor_name: string | null;
+  department_code: string | null; task_id: string | null; comment: string | null; data: Record<string, unknown> | null;
+}
+
+export interface NewEvent {
+  caseId: string; at: Date; action: string; actorAccountId: string | null; actorName: string | null;
+  departmentCode?: string | null; taskId?: string | null; comment?: string | null; data?: Record<string, unknown> | null;
+}
+
+export async function insertEvents(t: Executor, events: NewEvent[]): Promise<void> {
+  if (!events.length) return;
+  const list = events.map((e) => ({
+    case_id: e.caseId, at: e.at.toISOString(), action: e.action, actor_account_id: e.actorAccountId, actor_name: e.actorName,
+    department_code: e.departmentCode ?? null, task_id: e.taskId ?? null, comment: e.comment ?? null, data: e.data ?? null,
+  }));
+  // in list order, so the timeline (ordered by id) reads as the command wrote it
+  await t.execute(sql`INSERT INTO case_events (case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data)
+    SELECT (e->>'case_id')::uuid, (e->>'at')::timestamptz, e->>'action', (e->>'actor_account_id')::uuid, e->>'actor_name',
+      e->>'department_code', (e->>'task_id')::uuid, e->>'comment', CASE WHEN jsonb_typeof(e->'data') = 'object' THEN e->'data' END
+    FROM jsonb_array_elements(${JSON.stringify(list)}::jsonb) WITH ORDINALITY AS x(e, n)
+    ORDER BY n`);
+}
+
+export const listEvents = (db: Executor, caseId: string) => rows<EventRow>(db, sql`
+  SELECT id::text AS id, case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data
+  FROM case_events WHERE case_id = ${caseId} ORDER BY id`);

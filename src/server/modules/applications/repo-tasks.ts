@@ -1,0 +1,181 @@
+// SQL of case tasks: the stage tasks of the workflow and post-checks (事后核查), and the department
+// inbox over them. The inbox and its counts read one index range (department_code, status, due_on).
+import { sql } from 'drizzle-orm';
+import { one, rows, type Executor } from '../../db/client.js';
+import type { TaskStatus } from '../../../contract/applications.js';
+
+export interface SupplementAsk { comment: string; materials: number[]; fields: string[]; requestedAt: string }
+
+export interface TaskRow {
+  id: string; case_id: string; region_code: string; item_code: string; kind: 'review' | 'post_check'; stage: number; stage_name: string;
+  stage_rule: 'all' | 'any'; name: string; department_code: string; status: TaskStatus; assignee_account_id: string | null;
+  assignee_name: string | null; opened_on: string | null; opened_at: Date | string | null; limit_days: number; paused_days: number;
+  due_on: string | null; due_provisional: boolean; decided_at: Date | string | null; decided_by: string | null;
+  decided_by_name: string | null; comment: string | null; supplement: SupplementAsk | null; escalated_at: Date | string | null; version: number;
+}
+
+const columns = (k: string) => `${k}id, ${k}case_id, ${k}region_code, ${k}item_code, ${k}kind, ${k}stage, ${k}stage_name, ${k}stage_rule,
+  ${k}name, ${k}department_code, ${k}status, ${k}assignee_account_id, ${k}assignee_name, to_char(${k}opened_on, 'YYYY-MM-DD') AS opened_on,
+  ${k}opened_at, ${k}limit_days, ${k}paused_days, to_char(${k}due_on, 'YYYY-MM-DD') AS due_on, ${k}due_provisional, ${k}decided_at,
+  ${k}decided_by, ${k}decided_by_name, ${k}comment, ${k}supplement, ${k}escalated_at, ${k}version`;
+const TASK_COLUMNS = sql.raw(columns(''));
+/** the same, for queries joining cases (tasks aliased k) */
+const TASK_COLUMNS_K = sql.raw(columns('k.'));
+
+export const findTask = (db: Executor, id: string) => one<TaskRow>(db, sql`SELECT ${TASK_COLUMNS} FROM case_tasks WHERE id = ${id}`);
+
+export const listTasksOfCase = (db: Executor, caseId: string) =>
+  rows<TaskRow>(db, sql`SELECT ${TASK_COLUMNS} FROM case_tasks WHERE case_id = ${caseId} ORDER BY stage, kind, name, id`);
+
+/** Tasks of several cases at once (list pages). */
+export const listTasksOfCases = (db: Executor, caseIds: string[]) => caseIds.length === 0 ? Promise.resolve([] as TaskRow[]) :
+  rows<TaskRow>(db, sql`SELECT ${TASK_COLUMNS} FROM case_tasks
+    WHERE case_id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(caseIds)}::jsonb))::uuid) ORDER BY stage, name, id`);
+
+export interface NewTask {
+  caseId: string; regionCode: string; itemCode: string; kind: 'review' | 'post_check'; stage: number; stageName: string;
+  stageRule: 'all' | 'any'; name: string; departmentCode: string; status: 'pending' | 'open'; limitDays: number;
+  openedOn: string | null; openedAt: Date | null; dueOn: string | null; dueProvisional: boolean;
+}
+
+export async function insertTasks(t: Executor, tasks: NewTask[]): Promise<void> {
+  if (!tasks.length) return;
+  const list = tasks.map((k) => ({
+    case_id: k.caseId, region_code: k.regionCode, item_code: k.itemCode, kind: k.kind, stage: k.stage, stage_name: k.stageName,
+    stage_rule: k.stageRule, name: k.name, department_code: k.departmentCode, status: k.status, limit_days: k.limitDays,
+    opened_on: k.openedOn, opened_at: k.openedAt?.toISOString() ?? null, due_on: k.dueOn, due_provisional: k.dueProvisional,
+  }));
+  await t.execute(sql`INSERT INTO case_tasks (case_id, region_code, item_code, kind, stage, stage_name, stage_rule, name, department_code,
+      status, limit_days, opened_on, opened_at, due_on, due_provisional)
+    SELECT case_id, region_code, item_code, kind, stage, stage_name, stage_rule, name, department_code, status, limit_days,
+      opened_on, opened_at, due_on, due_provisional
+    FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS x(case_id uuid, region_code text, item_code text, kind text, stage int,
+      stage_name text, stage_rule text, name text, department_code text, status text, limit_days int, opened_on date,
+      opened_at timestamptz, due_on date, due_provisional boolean)`);
+}
+
+/** Open a pending or returned task with a fresh clock. */
+export async function openTask(t: Executor, id: string, v: { openedOn: string; openedAt: Date; dueOn: string; dueProvisional: boolean }) {
+  await t.execute(sql`UPDATE case_tasks SET status = 'open', opened_on = ${v.openedOn}::date, opened_at = ${v.openedAt.toISOString()},
+    due_on = ${v.dueOn}::date, due_provisional = ${v.dueProvisional}, version = version + 1 WHERE id = ${id}`);
+}
+
+/** Reopen a returned task after the applicant's supplement; its clock was moved on by resumeClock. */
+export async function reopenTask(t: Executor, id: string): Promise<void> {
+  await t.execute(sql`UPDATE case_tasks SET status = 'open', decided_at = NULL, decided_by = NULL, decided_by_name = NULL, comment = NULL,
+    version = version + 1 WHERE id = ${id} AND status = 'returned'`);
+}
+
+export async function setTaskClock(t: Executor, id: string, v: { pausedDays: number; dueOn: string | null; dueProvisional: boolean }) {
+  await t.execute(sql`UPDATE case_tasks SET paused_days = ${v.pausedDays}, due_on = ${v.dueOn}::date, due_provisional = ${v.dueProvisional}
+    WHERE id = ${id}`);
+}
+
+export interface Decision {
+  status: 'approved' | 'denied' | 'returned'; at: Date; by: string; byName: string; comment: string | null; supplement: SupplementAsk | null;
+}
+
+/**
+ * Decide an open task, but only in the version the caller read: of two concurrent decisions the
+ * second finds no row and loses. Returns whether this call decided it.
+ */
+export async function decideTask(t: Executor, id: string, version: number, d: Decision): Promise<boolean> {
+  const r = await rows(t, sql`UPDATE case_tasks SET status = ${d.status}, decided_at = ${d.at.toISOString()}, decided_by = ${d.by},
+      decided_by_name = ${d.byName}, comment = ${d.comment}, supplement = ${d.supplement ? JSON.stringify(d.supplement) : null}::jsonb,
+      assignee_account_id = coalesce(assignee_account_id, ${d.by}), assignee_name = coalesce(assignee_name, ${d.byName}),
+      version = version + 1
+    WHERE id = ${id} AND status = 'open' AND version = ${version}
+    RETURNING id`);
+  return r.length === 1;
+}
+
+/** Claim (assignee) or release (null) an open task in the version read. */
+export async function setAssignee(t: Executor, id: string, version: number, assignee: { id: string; name: string } | null): Promise<boolean> {
+  const r = await rows(t, sql`UPDATE case_tasks SET assignee_account_id = ${assignee?.id ?? null}, assignee_name = ${assignee?.name ?? null},
+      version = version + 1
+    WHERE id = ${id} AND status = 'open' AND version = ${version} RETURNING id`);
+  return r.length === 1;
+}
+
+/** Cancel every task of the case still waiting (pending, open or returned); returns the ids. */
+export async function cancelLiveTasks(t: Executor, caseId: string, at: Date, exceptKind?: 'post_check'): Promise<string[]> {
+  const r = await rows<{ id: string }>(t, sql`UPDATE case_tasks SET status = 'cancelled', decided_at = ${at.toISOString()}, version = version + 1
+    WHERE case_id = ${caseId} AND status IN ('pending', 'open', 'returned') ${exceptKind ? sql`AND kind <> ${exceptKind}` : sql``}
+    RETURNING id`);
+  return r.map((x) => x.id);
+}
+
+export async function cancelTasks(t: Executor, ids: string[], at: Date): Promise<void> {
+  if (!ids.length) return;
+  await t.execute(sql`UPDATE case_tasks SET status = 'cancelled', decided_at = ${at.toISOString()}, version = version + 1
+    WHERE id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`);
+}
+
+// ---- the department inbox ---------------------------------------------------------------------
+
+export interface InboxRow extends TaskRow { case_no: string; item_name: string; applicant_name: string; case_status: string }
+
+export type InboxView = 'open' | 'mine' | 'due_soon' | 'overdue' | 'done';
+
+export interface InboxFilter {
+  departments: string[]; view: InboxView; accountId: string; item?: string;
+  /** today, and the last date counted as "due soon" (amber) */
+  today: string; soonUntil: string;
+}
+
+function inboxWhere(f: InboxFilter) {
+  const depts = sql`k.department_code IN (SELECT jsonb_array_elements_text(${JSON.stringify(f.departments)}::jsonb))`;
+  const item = f.item ? sql`AND k.item_code = ${f.item}` : sql``;
+  switch (f.view) {
+    case 'mine': return sql`k.assignee_account_id = ${f.accountId} AND k.status = 'open' AND ${depts} ${item}`;
+    case 'due_soon': return sql`${depts} AND k.status = 'open' AND k.due_on >= ${f.today}::date AND k.due_on <= ${f.soonUntil}::date ${item}`;
+    case 'overdue': return sql`${depts} AND k.status = 'open' AND k.due_on < ${f.today}::date ${item}`;
+    case 'done': return sql`k.decided_by = ${f.accountId} ${item}`;
+    default: return sql`${depts} AND k.status = 'open' ${item}`;
+  }
+}
+
+export function listInbox(db: Executor, f: InboxFilter, limit: number, offset: number): Promise<InboxRow[]> {
+  const order = f.view === 'done' ? sql`k.decided_at DESC, k.id` : sql`k.due_on, k.id`;
+  return rows<InboxRow>(db, sql`SELECT ${TASK_COLUMNS_K}, c.case_no, c.item_name, c.applicant_name, c.status AS case_status
+    FROM case_tasks k JOIN cases c ON c.id = k.case_id
+    WHERE ${inboxWhere(f)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
+}
+
+export async function countInbox(db: Executor, f: InboxFilter): Promise<number> {
+  const r = await one<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM case_tasks k WHERE ${inboxWhere(f)}`);
+  return Number(r?.n ?? 0);
+}
+
+/** The four inbox badges in one pass over the departments' open tasks. */
+export async function inboxCounts(db: Executor, f: Omit<InboxFilter, 'view'>) {
+  const r = await one<Record<string, string | number>>(db, sql`SELECT count(*) AS open,
+      count(*) FILTER (WHERE k.assignee_account_id = ${f.accountId}) AS mine,
+      count(*) FILTER (WHERE k.due_on >= ${f.today}::date AND k.due_on <= ${f.soonUntil}::date) AS due_soon,
+      count(*) FILTER (WHERE k.due_on < ${f.today}::date) AS overdue
+    FROM case_tasks k
+    WHERE k.department_code IN (SELECT jsonb_array_elements_text(${JSON.stringify(f.departments)}::jsonb)) AND k.status = 'open'
+      ${f.item ? sql`AND k.item_code = ${f.item}` : sql``}`);
+  return { open: Number(r?.open ?? 0), mine: Number(r?.mine ?? 0), dueSoon: Number(r?.due_soon ?? 0), overdue: Number(r?.overdue ?? 0) };
+}
+
+// ---- deadlines ----------------------------------------------------------------------------------
+
+/** Open tasks past due and not yet escalated, with their case number, at most `limit`. */
+export const listOverdueUnescalated = (db: Executor, today: string, limit: number) => rows<TaskRow & { case_no: string }>(db, sql`
+  SELECT ${TASK_COLUMNS_K}, c.case_no FROM case_tasks k JOIN cases c ON c.id = k.case_id
+  WHERE k.status = 'open' AND k.escalated_at IS NULL AND k.due_on < ${today}::date
+  ORDER BY k.due_on, k.id LIMIT ${limit}`);
+
+/** Flag a task as escalated; false when someone else already did (or it was decided meanwhile). */
+export async function markEscalated(t: Executor, id: string, at: Date): Promise<boolean> {
+  const r = await rows(t, sql`UPDATE case_tasks SET escalated_at = ${at.toISOString()}
+    WHERE id = ${id} AND status = 'open' AND escalated_at IS NULL RETURNING id`);
+  return r.length === 1;
+}
+
+/** Tasks whose clock runs (open or returned), for a calendar change, in id order after `afterId`. */
+export const listRunningTasks = (db: Executor, afterId: string, limit: number) => rows<{ id: string; opened_on: string; limit_days: number; paused_days: number }>(db, sql`
+  SELECT id, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, limit_days, paused_days FROM case_tasks
+  WHERE status IN ('open', 'returned') AND opened_on IS NOT NULL AND id > ${afterId}::uuid
+  ORDER BY id LIMIT ${limit}`);

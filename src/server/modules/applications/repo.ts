@@ -1,0 +1,142 @@
+// SQL of cases (办件). Tasks, events and drafts have their own repo-*.ts. Civil dates travel as
+// 'YYYY-MM-DD' text both ways, so no driver turns them into local-time instants. find* may return
+// nothing; get* throws CASE_NOT_FOUND. No rules here.
+import { sql } from 'drizzle-orm';
+import { one, rows, type Executor } from '../../db/client.js';
+import { AppError } from '../../platform/errors.js';
+import type { CaseResult, CaseStatus, Delivery } from '../../../contract/applications.js';
+
+export interface CaseMaterial {
+  index: number; name: string; governmentHeld: boolean;
+  files: { id: string; name: string; contentType: string; size: number; sha256: string }[];
+}
+
+export interface CaseRow {
+  id: string; case_no: string; region_code: string; item_code: string; item_version: number; item_name: string;
+  department_code: string; applicant_account_id: string; applicant_kind: 'person' | 'enterprise'; applicant_name: string;
+  applicant_id_masked: string; enterprise_name: string | null;
+  acting_agent_account_id: string | null; acting_agent_name: string | null; acting_role: 'clerk' | 'enterprise_agent' | null;
+  status: CaseStatus; result: CaseResult | null; form_data: Record<string, unknown>; materials: CaseMaterial[]; delivery: Delivery;
+  tracking_no: string | null; commitment: boolean; started_on: string; limit_days: number; paused_on: string | null;
+  paused_days: number; due_on: string | null; due_provisional: boolean; submitted_at: Date | string;
+  accepted_at: Date | string | null; concluded_at: Date | string | null; not_accepted_reason: string | null; version: number;
+}
+
+const CASE_COLUMNS = sql.raw(`id, case_no, region_code, item_code, item_version, item_name, department_code, applicant_account_id,
+  applicant_kind, applicant_name, applicant_id_masked, enterprise_name, acting_agent_account_id, acting_agent_name, acting_role,
+  status, result, form_data, materials, delivery, tracking_no, commitment, to_char(started_on, 'YYYY-MM-DD') AS started_on,
+  limit_days, to_char(paused_on, 'YYYY-MM-DD') AS paused_on, paused_days, to_char(due_on, 'YYYY-MM-DD') AS due_on, due_provisional,
+  submitted_at, accepted_at, concluded_at, not_accepted_reason, version`);
+
+export const findCaseByNo = (db: Executor, caseNo: string) =>
+  one<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE case_no = ${caseNo}`);
+
+export const findCaseById = (db: Executor, id: string) =>
+  one<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ${id}`);
+
+/** Lock the case row for the rest of the transaction: every command on a case starts here. */
+export async function lockCaseByNo(t: Executor, caseNo: string): Promise<CaseRow | undefined> {
+  return one<CaseRow>(t, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE case_no = ${caseNo} FOR UPDATE`);
+}
+
+export async function lockCaseById(t: Executor, id: string): Promise<CaseRow> {
+  const row = await one<CaseRow>(t, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ${id} FOR UPDATE`);
+  if (!row) throw new AppError('CASE_NOT_FOUND');
+  return row;
+}
+
+/** The next case number sequence value (0 … 999999). */
+export async function nextCaseSequence(t: Executor): Promise<number> {
+  const r = await one<{ n: string | number }>(t, sql`SELECT nextval('case_no_seq') % 1000000 AS n`);
+  return Number(r!.n);
+}
+
+export interface NewCase {
+  caseNo: string; regionCode: string; itemCode: string; itemVersion: number; itemName: string; departmentCode: string;
+  applicantAccountId: string; applicantKind: 'person' | 'enterprise'; applicantName: string; applicantIdMasked: string;
+  enterpriseName: string | null; enterpriseCreditCodeHash: string | null; idTailHash: string;
+  actingAgentAccountId: string | null; actingAgentName: string | null; actingRole: 'clerk' | 'enterprise_agent' | null;
+  actingAuthorisation: string | null; status: CaseStatus; formData: Record<string, unknown>; materials: CaseMaterial[];
+  delivery: Delivery; commitment: boolean; startedOn: string; limitDays: number; dueOn: string; dueProvisional: boolean;
+  submittedAt: Date;
+}
+
+/** Insert a case; null when the case number is taken (the caller draws another). */
+export async function insertCase(t: Executor, c: NewCase): Promise<string | null> {
+  const r = await one<{ id: string }>(t, sql`INSERT INTO cases (case_no, region_code, item_code, item_version, item_name, department_code,
+      applicant_account_id, applicant_kind, applicant_name, applicant_id_masked, enterprise_name, enterprise_credit_code_hash, id_tail_hash,
+      acting_agent_account_id, acting_agent_name, acting_role, acting_authorisation, status, form_data, materials, delivery, commitment,
+      started_on, limit_days, due_on, due_provisional, submitted_at)
+    VALUES (${c.caseNo}, ${c.regionCode}, ${c.itemCode}, ${c.itemVersion}, ${c.itemName}, ${c.departmentCode},
+      ${c.applicantAccountId}, ${c.applicantKind}, ${c.applicantName}, ${c.applicantIdMasked}, ${c.enterpriseName}, ${c.enterpriseCreditCodeHash},
+      ${c.idTailHash}, ${c.actingAgentAccountId}, ${c.actingAgentName}, ${c.actingRole}, ${c.actingAuthorisation}, ${c.status},
+      ${JSON.stringify(c.formData)}::jsonb, ${JSON.stringify(c.materials)}::jsonb, ${JSON.stringify(c.delivery)}::jsonb, ${c.commitment},
+      ${c.startedOn}::date, ${c.limitDays}, ${c.dueOn}::date, ${c.dueProvisional}, ${c.submittedAt.toISOString()})
+    ON CONFLICT (case_no) DO NOTHING
+    RETURNING id`);
+  return r?.id ?? null;
+}
+
+/** The columns a command may change; unspecified ones stay. Bumps the row version. */
+export interface CasePatch {
+  status?: CaseStatus; result?: CaseResult | null; acceptedAt?: Date; concludedAt?: Date; notAcceptedReason?: string;
+  pausedOn?: string | null; pausedDays?: number; dueOn?: string | null; dueProvisional?: boolean; trackingNo?: string;
+  formData?: Record<string, unknown>; materials?: CaseMaterial[];
+}
+
+export async function updateCase(t: Executor, id: string, p: CasePatch): Promise<void> {
+  const sets = [sql`version = version + 1`];
+  if (p.status !== undefined) sets.push(sql`status = ${p.status}`);
+  if (p.result !== undefined) sets.push(sql`result = ${p.result}`);
+  if (p.acceptedAt) sets.push(sql`accepted_at = ${p.acceptedAt.toISOString()}`);
+  if (p.concludedAt) sets.push(sql`concluded_at = ${p.concludedAt.toISOString()}`);
+  if (p.notAcceptedReason !== undefined) sets.push(sql`not_accepted_reason = ${p.notAcceptedReason}`);
+  if (p.pausedOn !== undefined) sets.push(sql`paused_on = ${p.pausedOn}::date`);
+  if (p.pausedDays !== undefined) sets.push(sql`paused_days = ${p.pausedDays}`);
+  if (p.dueOn !== undefined) sets.push(sql`due_on = ${p.dueOn}::date`);
+  if (p.dueProvisional !== undefined) sets.push(sql`due_provisional = ${p.dueProvisional}`);
+  if (p.trackingNo !== undefined) sets.push(sql`tracking_no = ${p.trackingNo}`);
+  if (p.formData !== undefined) sets.push(sql`form_data = ${JSON.stringify(p.formData)}::jsonb`);
+  if (p.materials !== undefined) sets.push(sql`materials = ${JSON.stringify(p.materials)}::jsonb`);
+  await t.execute(sql`UPDATE cases SET ${sql.join(sets, sql`, `)} WHERE id = ${id}`);
+}
+
+export interface CaseListFilter { accountId: string; status?: CaseStatus }
+
+/** The applicant's cases, newest first: an index range on (applicant_account_id, submitted_at). */
+export const listCasesOf = (db: Executor, f: CaseListFilter, limit: number, offset: number) => rows<CaseRow>(db, sql`
+  SELECT ${CASE_COLUMNS} FROM cases
+  WHERE applicant_account_id = ${f.accountId} ${f.status ? sql`AND status = ${f.status}` : sql``}
+  ORDER BY submitted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
+
+export async function countCasesOf(db: Executor, f: CaseListFilter): Promise<number> {
+  const r = await one<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM cases
+    WHERE applicant_account_id = ${f.accountId} ${f.status ? sql`AND status = ${f.status}` : sql``}`);
+  return Number(r?.n ?? 0);
+}
+
+/** The acceptance queue (待受理), oldest first; optionally only cases of some competent departments. */
+export const listSubmitted = (db: Executor, departments: string[] | null, limit: number, offset: number) => rows<CaseRow>(db, sql`
+  SELECT ${CASE_COLUMNS} FROM cases
+  WHERE status = 'submitted' ${departments ? sql`AND department_code IN (SELECT jsonb_array_elements_text(${JSON.stringify(departments)}::jsonb))` : sql``}
+  ORDER BY submitted_at, id LIMIT ${limit} OFFSET ${offset}`);
+
+export async function countSubmitted(db: Executor, departments: string[] | null): Promise<number> {
+  const r = await one<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM cases WHERE status = 'submitted'
+    ${departments ? sql`AND department_code IN (SELECT jsonb_array_elements_text(${JSON.stringify(departments)}::jsonb))` : sql``}`);
+  return Number(r?.n ?? 0);
+}
+
+/** Public progress lookup: the case only when the ID tail hash matches too. */
+export const findCaseByNoAndTail = (db: Executor, caseNo: string, idTailHash: string) =>
+  one<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE case_no = ${caseNo} AND id_tail_hash = ${idTailHash}`);
+
+/** Live cases whose clock runs (for a calendar change): id, start, limit, paused days. */
+export const listRunningCases = (db: Executor, afterId: string, limit: number) => rows<{ id: string; started_on: string; limit_days: number; paused_days: number }>(db, sql`
+  SELECT id, to_char(started_on, 'YYYY-MM-DD') AS started_on, limit_days, paused_days FROM cases
+  WHERE status IN ('submitted', 'in_review', 'supplement') AND id > ${afterId}::uuid
+  ORDER BY id LIMIT ${limit}`);
+
+export async function setCaseDue(t: Executor, id: string, dueOn: string, provisional: boolean): Promise<void> {
+  await t.execute(sql`UPDATE cases SET due_on = ${dueOn}::date, due_provisional = ${provisional} WHERE id = ${id}`);
+}

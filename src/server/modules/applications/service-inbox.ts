@@ -1,0 +1,30 @@
+// The department task inbox (待办): open, mine, due soon, overdue, done, for the caller's
+// departments, with the four badge counts from one pass over the same index range.
+import type { Inbox } from '../../../contract/applications.js';
+import type { Actor } from '../../platform/auth.js';
+import { AppError } from '../../platform/errors.js';
+import { departmentNames } from '../catalog/index.js';
+import { soonUntil } from './clock.js';
+import { clockOf, type Ctx } from './context.js';
+import { inboxDepartments } from './policy.js';
+import * as tasks from './repo-tasks.js';
+import { toInboxTask } from './views.js';
+
+export interface InboxQueryValue { department?: string; view?: tasks.InboxView; item?: string; page?: number; pageSize?: number }
+
+export async function inbox(ctx: Ctx, actor: Actor, q: InboxQueryValue): Promise<Inbox> {
+  const mine = inboxDepartments(actor);
+  if (!mine.length) throw new AppError('FORBIDDEN');
+  if (q.department && !mine.includes(q.department)) throw new AppError('FORBIDDEN');
+  const departments = q.department ? [q.department] : mine;
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 20;
+  const clock = await clockOf(ctx);
+  const base = { departments, accountId: actor.accountId, item: q.item, today: clock.today, soonUntil: soonUntil(clock.cal, clock.today) };
+  const filter = { ...base, view: q.view ?? 'open' };
+  const [items, total, counts, names] = await Promise.all([
+    tasks.listInbox(ctx.db, filter, pageSize, (page - 1) * pageSize), tasks.countInbox(ctx.db, filter), tasks.inboxCounts(ctx.db, base),
+    departmentNames(ctx.db, departments),
+  ]);
+  return { total, page, pageSize, counts, items: items.map((k) => toInboxTask(actor, k, clock, names)) };
+}

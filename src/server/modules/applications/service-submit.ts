@@ -1,0 +1,163 @@
+// Submission (一网受理): who the applicant is (self, an enterprise, or a person a clerk serves at the
+// counter), the checks of form, materials and delivery, and one transaction that numbers the case,
+// claims its files, creates its tasks, and audits and announces it. Immediate items are accepted
+// at once; signed commitments (告知承诺制) conclude at once and leave a post-check task.
+import type { ApplicationBody, CaseView } from '../../../contract/applications.js';
+import { tx, type Executor } from '../../db/client.js';
+import type { Actor } from '../../platform/auth.js';
+import { now } from '../../platform/clock.js';
+import { AppError } from '../../platform/errors.js';
+import { checkFormData } from '../../platform/forms.js';
+import type { Lang } from '../../platform/i18n.js';
+import { maskIdNumber } from '../../platform/mask.js';
+import { getApplicationSpec, getDepartment, type ApplicationSpec } from '../catalog/index.js';
+import { claimFiles } from '../files/index.js';
+import { agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, findPersonByIdNumber } from '../identity/index.js';
+import { queueNotice } from '../notifications/index.js';
+import { checkDelivery, checkMaterials } from './checks.js';
+import { dueOf } from './clock.js';
+import { clockOf, idTailHash, record, type Clock, type Ctx, type EventInput } from './context.js';
+import { conclude, openStage } from './engine.js';
+import { applyLocked } from './prefill.js';
+import { canApply, canApplyOnBehalf } from './policy.js';
+import * as repo from './repo.js';
+import * as tasks from './repo-tasks.js';
+import { notices } from './texts.js';
+import { caseView } from './service-views.js';
+import { isImmediate, planTasks } from './workflow.js';
+
+interface Applicant {
+  accountId: string; kind: 'person' | 'enterprise'; name: string; idOrCode: string;
+  person: Awaited<ReturnType<typeof applicantProfile>>;
+  enterprise: Awaited<ReturnType<typeof agentEnterpriseByCreditCode>>;
+  acting: { accountId: string; name: string; role: 'clerk' | 'enterprise_agent'; authorisation: string | null } | null;
+}
+
+/** Who the case is for, and who filed it when that is someone else. */
+async function resolveApplicant(ctx: Ctx, actor: Actor, body: ApplicationBody): Promise<Applicant> {
+  if (!canApply(actor)) throw new AppError('FORBIDDEN');
+  if (body.onBehalfOf) {
+    if (!canApplyOnBehalf(actor)) throw new AppError('FORBIDDEN');
+    if (body.enterpriseCreditCode) throw new AppError('AUDIENCE_MISMATCH');
+    const found = await findPersonByIdNumber(ctx.db, ctx.secretKey, body.onBehalfOf.idNumber);
+    if (!found) throw new AppError('APPLICANT_NOT_REGISTERED');
+    const person = await applicantProfile(ctx.db, ctx.secretKey, found.accountId);
+    return {
+      accountId: found.accountId, kind: 'person', name: found.name, idOrCode: body.onBehalfOf.idNumber, person, enterprise: null,
+      acting: { accountId: actor.accountId, name: actor.name, role: 'clerk', authorisation: body.onBehalfOf.authorisation },
+    };
+  }
+  if (actor.kind !== 'person') throw new AppError('FORBIDDEN');
+  const person = await applicantProfile(ctx.db, ctx.secretKey, actor.accountId);
+  if (!person?.idNumber) throw new AppError('FORBIDDEN');
+  if (body.enterpriseCreditCode) {
+    const enterprise = await agentEnterpriseByCreditCode(ctx.db, ctx.secretKey, actor.accountId, body.enterpriseCreditCode);
+    if (!enterprise) throw new AppError('ENTERPRISE_NOT_AUTHORISED');
+    return {
+      accountId: actor.accountId, kind: 'enterprise', name: enterprise.name, idOrCode: enterprise.creditCode, person, enterprise,
+      acting: { accountId: actor.accountId, name: actor.name, role: 'enterprise_agent', authorisation: null },
+    };
+  }
+  return { accountId: actor.accountId, kind: 'person', name: person.name, idOrCode: person.idNumber, person, enterprise: null, acting: null };
+}
+
+/** Form, materials, commitment and delivery against the pinned version; the cleaned form values. */
+function checkSubmission(spec: ApplicationSpec, applicant: Applicant, body: ApplicationBody, lang: Lang): Record<string, unknown> {
+  if (!spec.audience.includes(applicant.kind)) throw new AppError('AUDIENCE_MISMATCH');
+  if (body.commitmentSigned && !spec.commitment) throw new AppError('COMMITMENT_NOT_OFFERED');
+  const form = checkFormData(spec.form, applyLocked(spec.form, body.formData, applicant.person, applicant.enterprise), lang);
+  if (form.errors.length) throw new AppError('FORM_INVALID', undefined, form.errors);
+  const replaced = body.commitmentSigned && spec.commitment ? spec.commitment.replacesMaterials : [];
+  const materialErrors = checkMaterials({ materials: spec.materials, submitted: body.materials, replaced }, lang);
+  if (materialErrors.length) throw new AppError('MATERIALS_INCOMPLETE', undefined, materialErrors);
+  const deliveryErrors = checkDelivery(body.delivery, spec.deliveryModes, lang);
+  if (deliveryErrors.length) throw new AppError('DELIVERY_INVALID', undefined, deliveryErrors);
+  return form.data;
+}
+
+const regionCache = new Map<string, string>();
+async function regionOf(db: Executor, departmentCode: string): Promise<string> {
+  let region = regionCache.get(departmentCode);
+  if (!region) regionCache.set(departmentCode, (region = (await getDepartment(db, departmentCode)).regionCode));
+  return region;
+}
+
+/** 'YYYYMMDD' of a civil date. */
+const compactDate = (date: string) => date.replaceAll('-', '');
+
+/** Insert the case under a fresh number; a taken number (the sequence wrapped) draws again. */
+async function insertNumbered(t: Executor, c: Omit<repo.NewCase, 'caseNo'>, today: string): Promise<{ id: string; caseNo: string }> {
+  for (;;) {
+    const caseNo = `${c.regionCode}${compactDate(today)}${String(await repo.nextCaseSequence(t)).padStart(6, '0')}`;
+    const id = await repo.insertCase(t, { ...c, caseNo });
+    if (id) return { id, caseNo };
+  }
+}
+
+async function createTasks(t: Executor, clock: Clock, spec: ApplicationSpec, c: { id: string; regionCode: string }, commitment: boolean, at: Date) {
+  if (commitment) {
+    const limit = spec.commitment!.postCheckDays;
+    await tasks.insertTasks(t, [{
+      caseId: c.id, regionCode: c.regionCode, itemCode: spec.code, kind: 'post_check', stage: 1, stageName: '事后核查', stageRule: 'all',
+      name: '告知承诺事后核查', departmentCode: spec.departmentCode, status: 'open', limitDays: limit, openedOn: clock.today, openedAt: at,
+      ...dueOf(clock.cal, clock.today, limit, 0),
+    }]);
+    return;
+  }
+  await tasks.insertTasks(t, planTasks(spec.workflow).map((p) => ({
+    caseId: c.id, regionCode: c.regionCode, itemCode: spec.code, kind: 'review' as const, stage: p.stage, stageName: p.stageName,
+    stageRule: p.stageRule, name: p.name, departmentCode: p.departmentCode, status: 'pending' as const, limitDays: p.limitDays,
+    openedOn: null, openedAt: null, dueOn: null, dueProvisional: false,
+  })));
+}
+
+export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang: Lang): Promise<CaseView> {
+  const applicant = await resolveApplicant(ctx, actor, body);
+  const spec = await getApplicationSpec(ctx.db, body.itemCode);
+  const formData = checkSubmission(spec, applicant, body, lang);
+  const regionCode = await regionOf(ctx.db, spec.departmentCode);
+  const clock = await clockOf(ctx);
+  const commitment = !!(body.commitmentSigned && spec.commitment);
+  const immediate = !commitment && isImmediate(spec);
+  const at = now();
+  const caseNo = await tx(ctx.db, async (t) => {
+    const { id, caseNo } = await insertNumbered(t, {
+      regionCode, itemCode: spec.code, itemVersion: spec.version, itemName: spec.name, departmentCode: spec.departmentCode,
+      applicantAccountId: applicant.accountId, applicantKind: applicant.kind, applicantName: applicant.name,
+      applicantIdMasked: maskIdNumber(applicant.idOrCode), enterpriseName: applicant.enterprise?.name ?? null,
+      enterpriseCreditCodeHash: applicant.enterprise ? creditCodeHash(ctx.secretKey, applicant.enterprise.creditCode) : null,
+      idTailHash: idTailHash(ctx.secretKey, applicant.idOrCode), actingAgentAccountId: applicant.acting?.accountId ?? null,
+      actingAgentName: applicant.acting?.name ?? null, actingRole: applicant.acting?.role ?? null,
+      actingAuthorisation: applicant.acting?.authorisation ?? null, status: commitment || immediate ? 'in_review' : 'submitted',
+      formData, materials: [], delivery: body.delivery, commitment, startedOn: clock.today, limitDays: spec.promisedLimitDays,
+      ...dueOf(clock.cal, clock.today, spec.promisedLimitDays, 0), submittedAt: at,
+    }, clock.today);
+    // files are owned by whoever uploaded them: the applicant, or the clerk at the counter
+    const materials: repo.CaseMaterial[] = [];
+    for (const m of [...body.materials].sort((a, b) => a.index - b.index)) {
+      const files = await claimFiles(t, actor.accountId, m.fileIds, caseNo);
+      materials.push({ index: m.index, name: spec.materials[m.index].name, governmentHeld: !!m.governmentHeld && files.length === 0, files });
+    }
+    await repo.updateCase(t, id, { materials, ...(commitment || immediate ? { acceptedAt: at } : {}) });
+    await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
+    let c = await repo.lockCaseById(t, id);
+    const ref = { caseNo, itemName: spec.name, accountId: applicant.accountId };
+    await queueNotice(t, notices.submitted(ref, c.due_on));
+    const events: EventInput[] = [{ action: 'submitted', departmentCode: spec.departmentCode, data: { itemVersion: spec.version } }];
+    if (commitment) {
+      events.push({ action: 'commitment_signed' }, { action: 'auto_accepted', departmentCode: spec.departmentCode });
+      events.push(...(await conclude(t, c, 'approved', at)));
+    } else if (immediate) {
+      events.push({ action: 'auto_accepted', departmentCode: spec.departmentCode });
+      await queueNotice(t, notices.accepted(ref));
+      c = await repo.lockCaseById(t, id);
+      events.push(...(await openStage(t, clock, c, 1, at)));
+    }
+    await record(t, c, actor, at, 'submitted', events, {
+      itemCode: spec.code, itemVersion: spec.version, applicant: applicant.accountId, acting: applicant.acting?.accountId ?? null,
+      commitment, formData, materials: materials.map((m) => ({ index: m.index, files: m.files.map((f) => f.sha256), governmentHeld: m.governmentHeld })),
+    });
+    return caseNo;
+  });
+  return caseView(ctx, actor, caseNo, lang);
+}

@@ -1,0 +1,88 @@
+// Reads: the applicant's case page and list, the public progress lookup, and the staff's case view.
+// Someone else's case is CASE_NOT_FOUND, exactly like a case that does not exist.
+import type { CaseList, CaseView, ProgressView, StaffCaseView } from '../../../contract/applications.js';
+import { isoTimestamp } from '../../db/client.js';
+import type { Actor } from '../../platform/auth.js';
+import { AppError } from '../../platform/errors.js';
+import type { Lang } from '../../platform/i18n.js';
+import { maskName } from '../../platform/mask.js';
+import { departmentNames } from '../catalog/index.js';
+import { clockOf, idTailHash, type Ctx } from './context.js';
+import { canAccept, canReadCase, canSeeStaffCase } from './policy.js';
+import * as repo from './repo.js';
+import { listEvents } from './repo-events.js';
+import { listTasksOfCase, listTasksOfCases, type TaskRow } from './repo-tasks.js';
+import { holdersOf, timeline, toCaseSummary, toCaseView, toInboxTask } from './views.js';
+
+async function namesFor(ctx: Ctx, c: repo.CaseRow, tasks: TaskRow[], extra: (string | null)[] = []) {
+  const codes = new Set([c.department_code, ...tasks.map((k) => k.department_code), ...extra.filter((x): x is string => !!x)]);
+  return departmentNames(ctx.db, [...codes]);
+}
+
+async function assemble(ctx: Ctx, actor: Actor | null, c: repo.CaseRow, lang: Lang): Promise<CaseView & { __tasks: TaskRow[] }> {
+  const [tasks, events, clock] = await Promise.all([listTasksOfCase(ctx.db, c.id), listEvents(ctx.db, c.id), clockOf(ctx)]);
+  const names = await namesFor(ctx, c, tasks, events.map((e) => e.department_code));
+  return Object.assign(toCaseView(actor, c, tasks, events, clock, names, lang), { __tasks: tasks });
+}
+
+/** The case page of its applicant (or of whoever filed it for them). */
+export async function caseView(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang): Promise<CaseView> {
+  const c = await repo.findCaseByNo(ctx.db, caseNo);
+  if (!c || !canReadCase(actor, c)) throw new AppError('CASE_NOT_FOUND');
+  const { __tasks: _, ...view } = await assemble(ctx, actor, c, lang);
+  return view;
+}
+
+/** 我的办件: newest first, one index range and one batch read of their tasks. */
+export async function listMine(ctx: Ctx, actor: Actor, q: { status?: repo.CaseRow['status']; page?: number; pageSize?: number }): Promise<CaseList> {
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 20;
+  const filter = { accountId: actor.accountId, status: q.status };
+  const [cases, total, clock] = await Promise.all([
+    repo.listCasesOf(ctx.db, filter, pageSize, (page - 1) * pageSize), repo.countCasesOf(ctx.db, filter), clockOf(ctx),
+  ]);
+  const tasks = await listTasksOfCases(ctx.db, cases.map((c) => c.id));
+  const names = await departmentNames(ctx.db, [...new Set([...cases.map((c) => c.department_code), ...tasks.map((k) => k.department_code)])]);
+  return {
+    total, page, pageSize,
+    items: cases.map((c) => toCaseSummary(c, tasks.filter((k) => k.case_id === c.id), clock, names)),
+  };
+}
+
+/** Public progress (no login): the case number and the last 6 characters of the ID number must both match. */
+export async function progress(ctx: Ctx, caseNo: string, idTail: string, lang: Lang): Promise<ProgressView> {
+  const c = await repo.findCaseByNoAndTail(ctx.db, caseNo, idTailHash(ctx.secretKey, idTail));
+  if (!c) throw new AppError('PROGRESS_NOT_FOUND');
+  const [tasks, events] = await Promise.all([listTasksOfCase(ctx.db, c.id), listEvents(ctx.db, c.id)]);
+  const names = await namesFor(ctx, c, tasks, events.map((e) => e.department_code));
+  return {
+    caseNo: c.case_no, itemName: c.item_name, applicantName: c.applicant_kind === 'person' ? maskName(c.applicant_name) : c.applicant_name,
+    status: c.status, result: c.result, submittedAt: isoTimestamp(c.submitted_at), dueOn: c.due_on,
+    holders: holdersOf(c, tasks).map((code) => names.get(code) ?? code),
+    // who decided and their comments stay with the applicant; the public sees the steps
+    steps: timeline(events, names, lang).map((e) => ({ at: e.at, text: e.text })),
+  };
+}
+
+/** The case as staff see it: clerks, the competent department's admin, or a department with a task on it. */
+export async function staffCaseView(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang): Promise<StaffCaseView> {
+  const c = await repo.findCaseByNo(ctx.db, caseNo);
+  if (!c) throw new AppError('CASE_NOT_FOUND');
+  const { __tasks: tasks, ...view } = await assemble(ctx, null, c, lang);
+  if (!canSeeStaffCase(actor, c, tasks.map((k) => k.department_code))) throw new AppError('CASE_NOT_FOUND');
+  const clock = await clockOf(ctx);
+  const names = await namesFor(ctx, c, tasks);
+  const mine = tasks.filter((k) => actor.departments.some((d) => d.code === k.department_code));
+  return {
+    ...view, actions: [],
+    applicantIdMasked: c.applicant_id_masked,
+    staffActions: c.status === 'submitted' && canAccept(actor, c) ? ['accept', 'not_accept'] : [],
+    myTasks: mine.map((k) => toInboxTask(actor, { ...k, case_no: c.case_no, item_name: c.item_name, applicant_name: c.applicant_name, case_status: c.status }, clock, names, c.paused_on)),
+  };
+}
+
+/** Whether the staff member may see the case (for its files). */
+export async function staffMaySee(ctx: Ctx, actor: Actor, c: repo.CaseRow): Promise<boolean> {
+  const tasks = await listTasksOfCase(ctx.db, c.id);
+  return canSeeStaffCase(actor, c, tasks.map((k) => k.department_code));
+}

@@ -1,0 +1,153 @@
+// /workbench — 待办任务: the department's task inbox by view (待办, 我的, 即将到期, 已超期, 已办), with
+// counts, an item filter, claim/release and a link into each case. Refreshes every 30 s and on focus.
+import { useMemo } from 'react';
+import { Button, Card, Empty, Select, Tabs, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Inbox } from '../../../contract/applications';
+import { LinkButton } from '../../components/LinkButton';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { usePageTitle } from '../../components/usePageTitle';
+import { busy, formatDateTime } from '../../lib/format';
+import { useMe } from '../identity/api';
+import { canAccept, inboxDepartments } from './access';
+import { INBOX_VIEWS, useDepartmentItems, useInbox, type InboxView } from './api';
+import { InboxTable } from './InboxTable';
+import { WorkbenchNav } from './WorkbenchNav';
+
+const COUNT_OF: Record<InboxView, keyof Inbox['counts'] | null> = {
+  open: 'open', mine: 'mine', due_soon: 'dueSoon', overdue: 'overdue', done: null,
+};
+
+export function InboxPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('workbench.inbox.title'));
+  const { data: me } = useMe();
+  const departments = inboxDepartments(me);
+  const [params, setParams] = useSearchParams();
+  const department = departments.find((d) => d.code === params.get('department'))?.code ?? departments[0]?.code;
+  const rawView = params.get('view') as InboxView | null;
+  const view: InboxView = rawView && INBOX_VIEWS.includes(rawView) ? rawView : 'open';
+  const item = params.get('item') ?? undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const inbox = useInbox({ department, view, item, page }, !!department);
+  const catalogItems = useDepartmentItems(department);
+  const { data } = inbox;
+
+  const show = (next: { department?: string; view?: InboxView; item?: string | null; page?: number }) => {
+    const search = new URLSearchParams();
+    const d = next.department ?? department;
+    const v = next.view ?? view;
+    const i = next.item === undefined ? item : next.item;
+    if (d && departments.length > 1) search.set('department', d);
+    if (v !== 'open') search.set('view', v);
+    if (i) search.set('item', i);
+    if ((next.page ?? 1) > 1) search.set('page', String(next.page));
+    setParams(search);
+  };
+
+  // the department's own items, plus items of other departments whose tasks reach this inbox
+  const itemOptions = useMemo(() => {
+    const byCode = new Map<string, string>();
+    for (const i of catalogItems.data?.items ?? []) byCode.set(i.code, i.name);
+    for (const task of data?.items ?? []) byCode.set(task.itemCode, task.itemName);
+    if (item && !byCode.has(item)) byCode.set(item, item);
+    return [...byCode].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+  }, [catalogItems.data, data, item]);
+
+  if (!department) {
+    return (
+      <div className="tb-container tb-page">
+        <WorkbenchNav />
+        <Typography.Title level={1} className="tb-page-title">{t('workbench.inbox.title')}</Typography.Title>
+        <Card className="tb-card">
+          <Empty description={t('workbench.inbox.noDepartment')}>
+            {canAccept(me) && <LinkButton to="/workbench/acceptance" type="primary">{t('workbench.inbox.toAcceptance')}</LinkButton>}
+          </Empty>
+        </Card>
+      </div>
+    );
+  }
+
+  const tabLabel = (v: InboxView) => {
+    const key = COUNT_OF[v];
+    const count = key && data ? data.counts[key] : null;
+    return (
+      <span>
+        {t(`workbench.inbox.view.${v}`)}
+        {count !== null && (
+          <span className={v === 'overdue' && count > 0 ? 'wb-tab-count wb-tab-count-alert' : 'wb-tab-count'}> {count}</span>
+        )}
+      </span>
+    );
+  };
+
+  const table = (
+    <>
+      <ProblemAlert error={inbox.error} className="tb-gap-bottom" />
+      <InboxTable
+        inbox={data}
+        loading={inbox.isFetching && !data}
+        emptyText={<Empty description={t(`workbench.inbox.empty.${view}`)} />}
+        onPage={(p) => show({ page: p })}
+      />
+    </>
+  );
+
+  return (
+    <div className="tb-container tb-page">
+      <WorkbenchNav />
+      <div className="tb-page-head">
+        <Typography.Title level={1} className="tb-page-title">{t('workbench.inbox.title')}</Typography.Title>
+      </div>
+      <Typography.Paragraph className="tb-muted">{t('workbench.inbox.intro')}</Typography.Paragraph>
+      <Card className="tb-card">
+        <div className="wb-toolbar">
+          <div className="wb-toolbar-field">
+            {departments.length > 1 ? (
+              <>
+                <label htmlFor="wb-department" className="tb-filter-label">{t('workbench.inbox.department')}</label>
+                <Select
+                  id="wb-department"
+                  value={department}
+                  onChange={(d: string) => show({ department: d, item: null })}
+                  options={departments.map((d) => ({ value: d.code, label: d.name }))}
+                />
+              </>
+            ) : (
+              <>
+                <span className="tb-filter-label">{t('workbench.inbox.department')}</span>
+                <span className="wb-dept-name">{departments[0].name}</span>
+              </>
+            )}
+          </div>
+          <div className="wb-toolbar-field">
+            <label htmlFor="wb-item" className="tb-filter-label">{t('workbench.inbox.item')}</label>
+            <Select
+              id="wb-item"
+              value={item ?? ''}
+              showSearch={{ optionFilterProp: 'label' }}
+              popupMatchSelectWidth={false}
+              onChange={(i: string) => show({ item: i || null })}
+              options={[{ value: '', label: t('workbench.inbox.allItems') }, ...itemOptions]}
+            />
+          </div>
+          <div className="wb-toolbar-end">
+            <span className="tb-muted tb-small">
+              {inbox.dataUpdatedAt ? t('workbench.inbox.refreshed', { time: formatDateTime(new Date(inbox.dataUpdatedAt).toISOString()) }) : ''}
+            </span>
+            <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void inbox.refetch()} loading={busy(inbox.isFetching)}>
+              {t('workbench.inbox.refresh')}
+            </Button>
+          </div>
+        </div>
+        <Tabs
+          activeKey={view}
+          onChange={(key) => show({ view: key as InboxView })}
+          items={INBOX_VIEWS.map((v) => ({ key: v, label: tabLabel(v), children: v === view ? table : null }))}
+        />
+      </Card>
+    </div>
+  );
+}
