@@ -1,5 +1,7 @@
 // English. Typed as Messages, so a key missing here or unknown in zh-CN.ts fails the type check.
 import { en as filesEn } from '../features/files/messages';
+import { en as schemaFormEn } from '../components/schema-form/messages';
+import { en as itemFormsEn } from '../features/admin/messages';
 import type { Messages } from './zh-CN';
 import { en as workbenchEn } from '../features/workbench/messages';
 
@@ -277,6 +279,8 @@ const en: Messages = {
     empty: 'No messages yet', emptyUnread: 'No unread messages', pagination: 'Message pages',
   },
   files: filesEn,
+  schemaForm: schemaFormEn,
+  itemForms: itemFormsEn,
   workbench: workbenchEn,
   notFound: { title: 'Page not found', body: 'This page does not exist or has been removed. Check the address or search instead.' },
   forbidden: { title: 'Not allowed', body: 'Your account may not open this page. Ask the platform operator if you need access.' },

@@ -1,5 +1,7 @@
 // 简体中文 (the primary language). en.ts must have exactly the same keys; the type below enforces it.
 import { zh as filesZh } from '../features/files/messages';
+import { zh as schemaFormZh } from '../components/schema-form/messages';
+import { zh as itemFormsZh } from '../features/admin/messages';
 import { zh as workbenchZh } from '../features/workbench/messages';
 
 const zhCN = {
@@ -275,6 +277,8 @@ const zhCN = {
     empty: '暂无消息', emptyUnread: '没有未读消息', pagination: '消息分页',
   },
   files: filesZh,
+  schemaForm: schemaFormZh,
+  itemForms: itemFormsZh,
   workbench: workbenchZh,
   notFound: { title: '页面不存在', body: '您访问的页面不存在或已被移除，请检查网址或通过搜索查找。' },
   forbidden: { title: '无权访问', body: '您的账号没有访问该页面的权限。如需开通，请联系平台运营人员。' },

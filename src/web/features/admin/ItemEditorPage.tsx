@@ -1,7 +1,7 @@
 // /admin/items/:code — edit every element of an item's draft; 校验 checks the catalogue rules,
 // 保存草稿 saves (409 when someone published meanwhile), 发布 publishes with a change note.
 import { useEffect, useState } from 'react';
-import { Alert, App, Breadcrumb, Button, Form, Input, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Form, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageSkeleton } from '../../components/PageSkeleton';
@@ -12,11 +12,18 @@ import { formatDateTime, busy as delayedBusy } from '../../lib/format';
 import { pathToName, showFieldErrors } from '../../lib/formErrors';
 import { useCreateItem, useDraft, usePublish, useSaveDraft, useValidateDraft } from './api';
 import { BasicFields } from './editor/BasicFields';
-import { emptyDraft, listOf, resolveDraftField, toDraft, type EditorValues, type ListField } from './editor/draftForm';
+import { emptyDraft, fromDraft, listOf, resolveDraftField, toDraft, type EditorValues, type ListField } from './editor/draftForm';
 import { ErrorSummary } from './editor/ErrorSummary';
+import { FormDefinitionFields } from './editor/FormDefinitionFields';
 import { HandlingFields } from './editor/HandlingFields';
 import { MaterialsFields } from './editor/MaterialsFields';
 import { FaqFields, ProcessFields } from './editor/ProcessFaqFields';
+import { CommitmentDeliveryFields, WorkflowFields } from './editor/WorkflowFields';
+
+type EditorTab = 'guide' | 'form' | 'workflow';
+/** the tab that holds the field an error path names */
+const tabOf = (path: string): EditorTab =>
+  /^\/(form)(\/|$)/.test(path) ? 'form' : /^\/(workflow|commitment|deliveryModes)(\/|$)/.test(path) ? 'workflow' : 'guide';
 
 export function ItemEditorPage() {
   const { t } = useTranslation();
@@ -35,14 +42,15 @@ export function ItemEditorPage() {
   const [dirty, setDirty] = useState(false);
   const [publishOpen, setPublishOpen] = useState(false);
   const [note, setNote] = useState('');
+  const [tab, setTab] = useState<EditorTab>('guide');
   const view = draft.data;
   usePageTitle(creating ? t('admin.editor.createTitle') : t('admin.editor.editTitle', { name: view?.draft.name ?? param }));
 
   useEffect(() => {
-    if (creating) form.setFieldsValue(emptyDraft());
+    if (creating) form.setFieldsValue(fromDraft(emptyDraft()));
   }, [creating, form]);
   useEffect(() => {
-    if (view && !dirty) form.setFieldsValue(view.draft);
+    if (view && !dirty) form.setFieldsValue(fromDraft(view.draft));
     // only when a new server copy arrives: local edits are never overwritten
   }, [view]);
 
@@ -56,19 +64,34 @@ export function ItemEditorPage() {
     showFieldErrors(form, fieldErrors, resolveDraftField);
   };
   const jumpTo = (path: string) => {
+    setTab(tabOf(path));
     const name = resolveDraftField(pathToName(path));
-    if (name) form.scrollToField(name, { block: 'center', focus: true });
+    // after the tab has switched
+    if (name) setTimeout(() => form.scrollToField(name, { block: 'center', focus: true }), 50);
   };
   const listErrors = (list: ListField) => errors.filter((e) => listOf(pathToName(e.path)) === list).map((e) => e.message);
+  const workflowErrors = errors.filter((e) => tabOf(e.path) === 'workflow' && !resolveDraftField(pathToName(e.path))).map((e) => e.message);
+  /** the form JSON must parse before anything is sent */
+  const formJsonOk = async () => {
+    try {
+      await form.validateFields(['formJson']);
+      return true;
+    } catch {
+      setTab('form');
+      return false;
+    }
+  };
 
-  const runValidate = () => {
+  const runValidate = async () => {
     reset();
+    if (!(await formJsonOk())) return;
     validate.mutate(toDraft(values()), { onSuccess: () => void message.success(t('admin.editor.validOk')), onError: fail });
   };
 
   const runSave = async (): Promise<boolean> => {
     reset();
     const current = values();
+    if (!(await formJsonOk())) return false;
     try {
       if (creating) {
         await form.validateFields(['code']);
@@ -106,7 +129,7 @@ export function ItemEditorPage() {
     setDirty(false);
     reset();
     const fresh = await draft.refetch();
-    if (fresh.data) form.setFieldsValue(fresh.data.draft);
+    if (fresh.data) form.setFieldsValue(fromDraft(fresh.data.draft));
   };
 
   if (!creating && draft.isPending) return <PageSkeleton rows={14} />;
@@ -130,7 +153,7 @@ export function ItemEditorPage() {
           )}
         </div>
         <Space wrap>
-          <Button onClick={runValidate} loading={delayedBusy(validate.isPending)}>{t('admin.editor.validate')}</Button>
+          <Button onClick={() => void runValidate()} loading={delayedBusy(validate.isPending)}>{t('admin.editor.validate')}</Button>
           <Button type={creating ? 'primary' : 'default'} onClick={() => void runSave()} loading={create.isPending || save.isPending}>{creating ? t('admin.editor.create') : t('admin.editor.save')}</Button>
           {!creating && <Button type="primary" onClick={() => setPublishOpen(true)} disabled={busy}>{t('admin.editor.publish')}</Button>}
           {!creating && view?.baseVersion ? <Link to={`/items/${param}`}>{t('admin.editor.viewPublished')}</Link> : null}
@@ -143,11 +166,28 @@ export function ItemEditorPage() {
       {!conflict && failure && errors.length === 0 ? <ProblemAlert error={failure} className="tb-gap-bottom" /> : null}
       <ErrorSummary errors={errors} onJump={jumpTo} />
       <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)} disabled={busy}>
-        <BasicFields creating={creating} />
-        <HandlingFields />
-        <MaterialsFields errors={listErrors('materials')} />
-        <ProcessFields errors={listErrors('process')} />
-        <FaqFields errors={listErrors('faqs')} />
+        <Tabs activeKey={tab} onChange={(key) => setTab(key as EditorTab)} items={[
+          {
+            key: 'guide', label: t('itemForms.tabs.guide'), forceRender: true, children: (
+              <>
+                <BasicFields creating={creating} />
+                <HandlingFields />
+                <MaterialsFields errors={listErrors('materials')} />
+                <ProcessFields errors={listErrors('process')} />
+                <FaqFields errors={listErrors('faqs')} />
+              </>
+            ),
+          },
+          { key: 'form', label: t('itemForms.tabs.form'), forceRender: true, children: <FormDefinitionFields active={tab === 'form'} /> },
+          {
+            key: 'workflow', label: t('itemForms.tabs.workflow'), forceRender: true, children: (
+              <>
+                <WorkflowFields errors={workflowErrors} />
+                <CommitmentDeliveryFields />
+              </>
+            ),
+          },
+        ]} />
       </Form>
       <Modal
         open={publishOpen}

@@ -91,6 +91,7 @@ export type DraftFieldKey =
   | 'projectType' | 'visits' | 'onlineDepth' | 'handleArea' | 'appointment' | 'delivery' | 'onlinePayment' | 'fee'
   | 'handlingPlace' | 'handlingHours' | 'consultation' | 'complaint' | 'materials' | 'process' | 'faqs';
 
-export function fieldLabel(t: ReturnType<typeof useTranslation>['t'], key: DraftFieldKey) {
-  return t(`admin.fields.${key}`);
+export function fieldLabel(t: ReturnType<typeof useTranslation>['t'], key: DraftFieldKey): string {
+  // a template key over a union is too deep for i18next's types once the catalogue of strings grows
+  return (t as unknown as (key: string) => string)(`admin.fields.${key}`);
 }

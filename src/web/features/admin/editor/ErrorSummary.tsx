@@ -24,6 +24,13 @@ export function useFieldLabel() {
       return typeof b === 'string' ? `${entry} · ${t(b === 'answer' ? 'admin.faq.answer' : 'admin.faq.question')}` : entry;
     }
     if (head === 'process' && typeof a === 'number') return `${t('admin.fields.process')} · ${t('guide.step', { n: a + 1 })}`;
+    if (head === 'form') return [t('itemForms.fields.form'), ...pathToName(path).slice(2)].join(' · ');
+    if (head === 'workflow') {
+      const [, , stage, , task] = pathToName(path);
+      return [t('itemForms.fields.workflow'), typeof stage === 'number' ? t('itemForms.workflow.stage', { n: stage + 1 }) : null,
+        typeof task === 'number' ? t('itemForms.workflow.task', { n: task + 1 }) : null].filter(Boolean).join(' · ');
+    }
+    if (head === 'commitment' || head === 'deliveryModes') return t(`itemForms.fields.${head}`);
     if (head === 'fee' || head === 'consultation' || head === 'complaint') return a === undefined ? fieldLabel(t, head) : nested(head, a);
     return t(`admin.fields.${head as DraftFieldKey}`, { defaultValue: path });
   };

@@ -1,14 +1,16 @@
 // ItemDraft ↔ editor form values, and API error paths ('/materials/0/name') → form field names.
 import type { ItemDraft, Material } from '../../../../contract/catalog';
+import type { ItemForm } from '../../../../contract/forms';
 import type { FieldPath } from '../../../lib/formErrors';
 
-export type EditorValues = ItemDraft & { code?: string };
+/** The draft as the editor holds it: the form as JSON text, the commitment behind a switch. */
+export type EditorValues = ItemDraft & { code?: string; formJson?: string; offersCommitment?: boolean };
 
 export const LIST_FIELDS = ['materials', 'process', 'faqs'] as const;
 export type ListField = (typeof LIST_FIELDS)[number];
 
 /** Fields edited as one multi-value control: an error on any entry belongs to the control. */
-const WHOLE_FIELDS = new Set(['aliases', 'themeCodes', 'audience']);
+const WHOLE_FIELDS = new Set(['aliases', 'themeCodes', 'audience', 'deliveryModes']);
 const OBJECT_FIELDS = new Set(['fee', 'consultation', 'complaint']);
 const SCALAR_FIELDS = new Set([
   'code', 'name', 'type', 'departmentCode', 'useLevel', 'summary', 'legalBasis', 'acceptanceConditions',
@@ -34,11 +36,59 @@ export function emptyDraft(): ItemDraft {
   };
 }
 
-/** The form's values as the API expects them; optional texts default to '' so nothing is lost. */
-export function toDraft(values: EditorValues): ItemDraft {
-  const { code: _code, ...draft } = values;
+/** An application form typed as JSON: the form, or why it is not one (null for an empty text). */
+export function parseFormJson(text: string | undefined): { form?: ItemForm; error?: 'json' | 'shape'; message?: string } | null {
+  if (!text?.trim()) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { error: 'json', message: (e as Error).message };
+  }
+  const v = value as Partial<ItemForm> | null;
+  const isObject = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x);
+  if (!isObject(v) || !isObject(v!.schema) || !isObject(v!.ui) || !Array.isArray(v!.ui!.sections) || !isObject(v!.ui!.fields)) return { error: 'shape' };
+  return { form: v as ItemForm };
+}
+
+/** A draft as editor values. */
+export function fromDraft(draft: ItemDraft): EditorValues {
   return {
     ...draft,
+    formJson: draft.form ? JSON.stringify(draft.form, null, 2) : '',
+    // explicit empties, so loading a draft without them clears what the editor held
+    workflow: draft.workflow ?? { stages: [] },
+    offersCommitment: !!draft.commitment,
+    commitment: draft.commitment ?? { text: '', replacesMaterials: [], postCheckDays: 20 },
+    deliveryModes: draft.deliveryModes ?? [],
+  };
+}
+
+function workflowOf(stages: NonNullable<ItemDraft['workflow']>['stages'] | undefined): ItemDraft['workflow'] {
+  if (!stages?.length) return undefined;
+  return {
+    stages: stages.map((s) => ({
+      name: s?.name ?? '', rule: s?.rule ?? 'all', limitDays: s?.limitDays ?? 0,
+      tasks: (s?.tasks ?? []).map((task) => ({ departmentCode: task?.departmentCode ?? '', name: task?.name ?? '' })),
+    })),
+  };
+}
+
+/**
+ * The form's values as the API expects them; optional texts default to '' so nothing is lost.
+ * The form JSON must have been checked (parseFormJson) before: text that does not parse is dropped.
+ */
+export function toDraft(values: EditorValues): ItemDraft {
+  const { code: _code, formJson, offersCommitment, form: _form, workflow, commitment, deliveryModes, ...draft } = values;
+  const parsed = parseFormJson(formJson);
+  return {
+    ...draft,
+    ...(parsed?.form ? { form: parsed.form } : {}),
+    ...(workflowOf(workflow?.stages) ? { workflow: workflowOf(workflow?.stages) } : {}),
+    ...(offersCommitment ? {
+      commitment: { text: commitment?.text ?? '', replacesMaterials: commitment?.replacesMaterials ?? [], postCheckDays: commitment?.postCheckDays ?? 20 },
+    } : {}),
+    ...(deliveryModes?.length ? { deliveryModes } : {}),
     aliases: draft.aliases ?? [],
     themeCodes: draft.themeCodes ?? [],
     summary: draft.summary ?? '',
@@ -59,6 +109,14 @@ export function resolveDraftField(name: FieldPath): FieldPath | null {
   if (SCALAR_FIELDS.has(head)) return rest.length === 0 ? [head] : null;
   if (OBJECT_FIELDS.has(head)) return rest.length >= 1 ? [head, rest[0]] : null;
   if (head === 'process') return rest.length >= 1 ? ['process', rest[0]] : null;
+  if (head === 'form') return ['formJson'];
+  if (head === 'commitment') return typeof rest[0] === 'string' ? ['commitment', rest[0]] : null;
+  if (head === 'workflow') {
+    // /workflow/stages/0/name, /workflow/stages/0/tasks/1/departmentCode
+    if (rest.length === 3 && typeof rest[2] === 'string') return ['workflow', ...rest];
+    if (rest.length === 5 && rest[2] === 'tasks') return ['workflow', ...rest];
+    return null;
+  }
   if (head === 'materials' || head === 'faqs') return rest.length >= 2 ? [head, rest[0], rest[1]] : null;
   return null;
 }

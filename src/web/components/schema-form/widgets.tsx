@@ -1,0 +1,105 @@
+// Widgets our form hints name that rjsf's antd theme lacks: region cascade (行政区划), switch,
+// mobile and ID-number inputs, and the read-only display of a verified prefilled value.
+import { useEffect, useState } from 'react';
+import { Alert, Cascader, Input, Switch, Tag } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { ariaDescribedByIds, type WidgetProps } from '@rjsf/utils';
+import { useTranslation } from 'react-i18next';
+import type { Region } from '../../../contract/catalog';
+import { api } from '../../lib/api';
+
+const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+const emptyToUndefined = (v: string) => (v === '' ? undefined : v);
+
+export function MobileWidget({ id, value, onChange, onBlur, onFocus, disabled, readonly, placeholder, required }: WidgetProps) {
+  return (
+    <Input id={id} name={id} type="tel" inputMode="numeric" autoComplete="tel" maxLength={11} value={text(value)} placeholder={placeholder}
+      disabled={disabled} readOnly={readonly} aria-required={required} aria-describedby={ariaDescribedByIds(id)}
+      onChange={(e) => onChange(emptyToUndefined(e.target.value.replace(/\D/g, '')))} onBlur={() => onBlur(id, value)} onFocus={() => onFocus(id, value)} />
+  );
+}
+
+export function IdNumberWidget({ id, value, onChange, onBlur, onFocus, disabled, readonly, placeholder, required }: WidgetProps) {
+  return (
+    <Input id={id} name={id} autoComplete="off" maxLength={18} value={text(value)} placeholder={placeholder} disabled={disabled} readOnly={readonly}
+      aria-required={required} aria-describedby={ariaDescribedByIds(id)} style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}
+      onChange={(e) => onChange(emptyToUndefined(e.target.value.toUpperCase().replace(/[^0-9X]/g, '')))} onBlur={() => onBlur(id, value)} onFocus={() => onFocus(id, value)} />
+  );
+}
+
+export function SwitchWidget({ id, value, onChange, disabled, readonly, label }: WidgetProps) {
+  const { t } = useTranslation();
+  return (
+    <Switch id={id} checked={value === true} disabled={disabled || readonly} aria-label={label} aria-describedby={ariaDescribedByIds(id)}
+      checkedChildren={t('schemaForm.yes')} unCheckedChildren={t('schemaForm.no')} onChange={(checked) => onChange(checked)} />
+  );
+}
+
+/** A value from the applicant's verified identity: shown, not editable, marked 已核验. */
+export function LockedWidget({ id, value, options, label }: WidgetProps) {
+  const { t } = useTranslation();
+  const enumOptions = (options.enumOptions ?? []) as { value: unknown; label: string }[];
+  const shown = enumOptions.find((o) => o.value === value)?.label ?? text(value);
+  return (
+    <Input id={id} name={id} value={shown} readOnly aria-readonly aria-label={label} aria-describedby={ariaDescribedByIds(id)} title={t('schemaForm.verifiedHelp')}
+      suffix={<Tag color="green" icon={<SafetyCertificateOutlined aria-hidden />}>{t('schemaForm.verified')}</Tag>} />
+  );
+}
+
+interface RegionOption { value: string; label: string; isLeaf: boolean; children?: RegionOption[] }
+
+const toOption = (r: Region): RegionOption => ({ value: r.code, label: r.name, isLeaf: r.level === 'community' });
+const childrenOf = async (parent: string) => (await api.get<Region[]>('/api/regions', { parent })).map(toOption);
+
+/** The codes from the province down to `code` (GB/T 2260 codes nest by prefix). */
+export function regionPath(code: string): string[] {
+  if (!code) return [];
+  const path = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code.slice(0, 6)];
+  if (code.length >= 9) path.push(code.slice(0, 9));
+  if (code.length >= 12) path.push(code.slice(0, 12));
+  return path.filter((c, i) => path.indexOf(c) === i);
+}
+
+function attach(options: RegionOption[], parent: string, children: RegionOption[]): RegionOption[] {
+  return options.map((o) => (o.value === parent ? { ...o, children } : o.children ? { ...o, children: attach(o.children, parent, children) } : o));
+}
+
+/** 省 / 市 / 区县 / 街道 / 社区, loaded level by level from the public regions API; the value is the last code chosen. */
+export function RegionWidget({ id, value, onChange, onBlur, disabled, readonly, placeholder, required }: WidgetProps) {
+  const { t } = useTranslation();
+  const [options, setOptions] = useState<RegionOption[]>([]);
+  const [failed, setFailed] = useState(false);
+  const code = text(value);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      let tree = (await api.get<Region[]>('/api/regions', { level: 'province' })).map(toOption);
+      // open the branches down to the current value so it shows as a path
+      for (const ancestor of regionPath(code).slice(0, -1)) tree = attach(tree, ancestor, await childrenOf(ancestor));
+      if (!cancelled) setOptions(tree);
+    })().catch(() => { if (!cancelled) setFailed(true); });
+    return () => { cancelled = true; };
+    // the tree is loaded once; later choices extend it through loadData
+  }, []);
+
+  const loadData = (selected: RegionOption[]) => {
+    const target = selected[selected.length - 1];
+    if (!target || target.children) return;
+    childrenOf(target.value)
+      .then((children) => setOptions((tree) => attach(tree, target.value, children.length ? children : [])))
+      .catch(() => setFailed(true));
+  };
+
+  return (
+    <>
+      <Cascader id={id} options={options} loadData={loadData as never} changeOnSelect value={code ? regionPath(code) : []}
+        placeholder={placeholder || t('schemaForm.regionPlaceholder')} disabled={disabled || readonly} aria-required={required}
+        aria-describedby={ariaDescribedByIds(id)} style={{ width: '100%' }} showSearch={false}
+        onChange={(path) => onChange(path?.length ? String(path[path.length - 1]) : undefined)} onBlur={() => onBlur(id, value)} />
+      {failed && <Alert type="error" showIcon className="tb-small" title={t('schemaForm.regionLoadFailed')} />}
+    </>
+  );
+}
+
+export const widgets = { tbMobile: MobileWidget, tbIdNumber: IdNumberWidget, tbSwitch: SwitchWidget, tbLocked: LockedWidget, tbRegion: RegionWidget };
