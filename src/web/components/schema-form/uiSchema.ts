@@ -112,3 +112,12 @@ export function toExtraErrors(errors: FieldError[] | undefined): ErrorSchema | u
 export function compact(value: Record<string, unknown> | undefined): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 }
+
+/** The codes from the province down to `code` (GB/T 2260 codes nest by prefix). */
+export function regionPath(code: string): string[] {
+  if (!code) return [];
+  const path = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code.slice(0, 6)];
+  if (code.length >= 9) path.push(code.slice(0, 9));
+  if (code.length >= 12) path.push(code.slice(0, 12));
+  return path.filter((c, i) => path.indexOf(c) === i);
+}

@@ -7,6 +7,7 @@ import { ariaDescribedByIds, type WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../contract/catalog';
 import { api } from '../../lib/api';
+import { regionPath } from './uiSchema';
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 const emptyToUndefined = (v: string) => (v === '' ? undefined : v);
@@ -50,15 +51,6 @@ interface RegionOption { value: string; label: string; isLeaf: boolean; children
 
 const toOption = (r: Region): RegionOption => ({ value: r.code, label: r.name, isLeaf: r.level === 'community' });
 const childrenOf = async (parent: string) => (await api.get<Region[]>('/api/regions', { parent })).map(toOption);
-
-/** The codes from the province down to `code` (GB/T 2260 codes nest by prefix). */
-export function regionPath(code: string): string[] {
-  if (!code) return [];
-  const path = [`${code.slice(0, 2)}0000`, `${code.slice(0, 4)}00`, code.slice(0, 6)];
-  if (code.length >= 9) path.push(code.slice(0, 9));
-  if (code.length >= 12) path.push(code.slice(0, 12));
-  return path.filter((c, i) => path.indexOf(c) === i);
-}
 
 function attach(options: RegionOption[], parent: string, children: RegionOption[]): RegionOption[] {
   return options.map((o) => (o.value === parent ? { ...o, children } : o.children ? { ...o, children: attach(o.children, parent, children) } : o));
