@@ -3,6 +3,7 @@
 // A test keeps this list in step with src/web/app/router.tsx.
 export const WEB_ROUTES = [
   '/', '/items', '/items/:code', '/apply/:code', '/themes', '/departments', '/departments/:code',
+  '/progress', '/me/cases', '/me/cases/:caseNo',
   '/login', '/register', '/register/enterprise', '/me', '/messages', '/admin/items', '/admin/items/:code',
   '/admin/calendar', '/admin/accounts', '/accessibility',
   '/workbench', '/workbench/cases/:caseNo', '/workbench/acceptance',

@@ -1,6 +1,6 @@
-// Login/register links, or the signed-in user's messages bell and menu (个人中心, 消息中心, 事项管理, 工作日历, 账号管理, 退出登录).
+// Login/register links, or the signed-in user's messages bell and menu (个人中心, 我的办件, 消息中心, 事项管理, 工作日历, 账号管理, 退出登录).
 import { App, Button, Dropdown, Flex } from 'antd';
-import { BellOutlined, DownOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, FileTextOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../components/LinkButton';
@@ -39,6 +39,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
 
   const items = [
     { key: 'me', label: t('nav.me'), onClick: () => navigate('/me') },
+    ...(me.kind === 'person' ? [{ key: 'cases', label: t('applications.nav.myCases'), onClick: () => navigate('/me/cases') }] : []),
     { key: 'messages', label: unread ? t('nav.messagesMenuItem', { count: unread }) : t('nav.messages'), onClick: () => navigate('/messages') },
     ...(isStaff(me) ? [{ key: 'workbench', label: t('workbench.title'), onClick: () => navigate(workbenchHome(me)) }] : []),
     ...(hasRole(me, 'operator') ? [
@@ -54,6 +55,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
     return (
       <Flex gap={8} vertical>
         <LinkButton to="/me" icon={<UserOutlined aria-hidden />}>{t('nav.me')}（{me.name}）</LinkButton>
+        {me.kind === 'person' && <LinkButton to="/me/cases" icon={<FileTextOutlined aria-hidden />}>{t('applications.nav.myCases')}</LinkButton>}
         <LinkButton to="/messages" icon={<BellOutlined aria-hidden />}>{unread ? t('nav.messagesMenuItem', { count: unread }) : t('nav.messages')}</LinkButton>
         {isStaff(me) && <LinkButton to={workbenchHome(me)}>{t('workbench.title')}</LinkButton>}
         {hasRole(me, 'operator') && <LinkButton to="/admin/items">{t('nav.admin')}</LinkButton>}

@@ -23,6 +23,7 @@ export function SiteFooter() {
         <nav aria-label={t('footer.linksTitle')} className="tb-footer-col">
           <h2 className="tb-footer-heading">{t('footer.linksTitle')}</h2>
           <ul className="tb-plain-list tb-footer-links">
+            <li><Link to="/progress">{t('applications.nav.progress')}</Link></li>
             <li><Link to="/accessibility">{t('footer.accessibility')}</Link></li>
             <li><Link to="/themes">{t('nav.themes')}</Link></li>
             <li><Link to="/departments">{t('nav.departments')}</Link></li>

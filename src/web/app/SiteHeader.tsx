@@ -20,6 +20,7 @@ function NavLinks({ vertical = false }: { vertical?: boolean }) {
     { to: '/items', label: t('nav.search'), end: true },
     { to: '/themes', label: t('nav.themes') },
     { to: '/departments', label: t('nav.departments') },
+    ...(me?.kind === 'person' ? [{ to: '/me/cases', label: t('applications.nav.myCases') }] : []),
     ...(hasRole(me, 'operator') ? [{ to: '/admin/items', label: t('nav.admin') }] : []),
     ...(isStaff(me) ? [{ to: workbenchHome(me), label: t('workbench.title') }] : []),
   ];

@@ -18,7 +18,10 @@ function page<K extends string>(load: () => Promise<{ [P in K]: ComponentType }>
 const home = page(() => import('../features/catalog/HomePage'), 'HomePage');
 const search = page(() => import('../features/catalog/SearchPage'), 'SearchPage');
 const guide = page(() => import('../features/catalog/ItemGuidePage'), 'ItemGuidePage');
-const apply = page(() => import('../features/catalog/ApplyComingSoonPage'), 'ApplyComingSoonPage');
+const apply = page(() => import('../features/applications/ApplyPage'), 'ApplyPage');
+const myCases = page(() => import('../features/applications/MyCasesPage'), 'MyCasesPage');
+const casePage = page(() => import('../features/applications/CasePage'), 'CasePage');
+const progress = page(() => import('../features/applications/ProgressPage'), 'ProgressPage');
 const themes = page(() => import('../features/catalog/ThemesPage'), 'ThemesPage');
 const departments = page(() => import('../features/catalog/DepartmentsPage'), 'DepartmentsPage');
 const department = page(() => import('../features/catalog/DepartmentPage'), 'DepartmentPage');
@@ -44,14 +47,17 @@ export const router = createBrowserRouter([
       { index: true, element: home },
       { path: 'items', element: search },
       { path: 'items/:code', element: guide },
-      { path: 'apply/:code', element: apply },
+      { path: 'apply/:code', element: <RequireAuth>{apply}</RequireAuth> },
       { path: 'themes', element: themes },
       { path: 'departments', element: departments },
       { path: 'departments/:code', element: department },
+      { path: 'progress', element: progress },
       { path: 'login', element: login },
       { path: 'register', element: register },
       { path: 'register/enterprise', element: <RequireAuth>{enterprise}</RequireAuth> },
       { path: 'me', element: <RequireAuth>{me}</RequireAuth> },
+      { path: 'me/cases', element: <RequireAuth>{myCases}</RequireAuth> },
+      { path: 'me/cases/:caseNo', element: <RequireAuth>{casePage}</RequireAuth> },
       { path: 'messages', element: <RequireAuth>{messages}</RequireAuth> },
       { path: 'admin/items', element: <RequireRole role="operator">{adminItems}</RequireRole> },
       { path: 'admin/items/:code', element: <RequireRole role="operator">{itemEditor}</RequireRole> },

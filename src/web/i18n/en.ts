@@ -1,4 +1,5 @@
 // English. Typed as Messages, so a key missing here or unknown in zh-CN.ts fails the type check.
+import { en as applicationsEn } from '../features/applications/messages';
 import { en as filesEn } from '../features/files/messages';
 import { en as schemaFormEn } from '../components/schema-form/messages';
 import { en as itemFormsEn } from '../features/admin/messages';
@@ -90,7 +91,7 @@ const en: Messages = {
   },
   guide: {
     title: 'Service guide', notFound: 'Service not found', notFoundBody: 'This service does not exist or is no longer offered; try searching for another.',
-    applyOnline: 'Apply online', applySoon: 'Online applications open soon',
+    applyOnline: 'Apply online',
     version: 'Guide version', versionOption: 'Version {{version}} ({{date}})', versionCurrent: 'Version {{version}} ({{date}}, current)',
     oldVersion: 'You are viewing an earlier version: version {{version}}, published {{date}}. It may be out of date.', viewCurrent: 'View the current version ({{latest}})',
     aliases: 'Also known as', onThisPage: 'On this page', step: 'Step {{n}}', noFaq: 'No frequently asked questions yet',
@@ -115,13 +116,7 @@ const en: Messages = {
     },
     contact: { phone: 'Enquiry phone', complaintPhone: 'Complaint phone', channels: 'Other channels' },
   },
-  apply: {
-    title: 'Online applications open soon',
-    body: 'Online applications for this service are being built. Once open, you will fill in the form and upload documents here.',
-    bodyNamed: 'Online applications for “{{name}}” are being built. Once open, you will fill in the form and upload documents here.',
-    meanwhile: 'Until then you can:', option1: 'read the service guide and prepare the documents;', option2: 'apply at a service counter listed in the guide;',
-    option3: 'call the government service hotline: ', backToGuide: 'Back to the guide',
-  },
+  applications: applicationsEn,
   themes: { title: 'Life events', intro: 'Services grouped by the moments of a life and the stages of a business.' },
   departments: {
     title: 'Departments', intro: 'Find services, service counters and phone numbers by department.',

@@ -1,4 +1,5 @@
 // 简体中文 (the primary language). en.ts must have exactly the same keys; the type below enforces it.
+import { zh as applicationsZh } from '../features/applications/messages';
 import { zh as filesZh } from '../features/files/messages';
 import { zh as schemaFormZh } from '../components/schema-form/messages';
 import { zh as itemFormsZh } from '../features/admin/messages';
@@ -88,7 +89,7 @@ const zhCN = {
   },
   guide: {
     title: '办事指南', notFound: '未找到该事项', notFoundBody: '该事项不存在或已停止办理，请通过搜索查找其他事项。',
-    applyOnline: '在线办理', applySoon: '在线申报即将开放',
+    applyOnline: '在线办理',
     version: '指南版本', versionOption: '第 {{version}} 版（{{date}}）', versionCurrent: '第 {{version}} 版（{{date}}，现行）',
     oldVersion: '您正在查看历史版本：第 {{version}} 版（{{date}} 发布），内容可能已变更。', viewCurrent: '查看现行版本（第 {{latest}} 版）',
     aliases: '又称', onThisPage: '本页目录', step: '第 {{n}} 步', noFaq: '暂无常见问题',
@@ -113,13 +114,7 @@ const zhCN = {
     },
     contact: { phone: '咨询电话', complaintPhone: '投诉电话', channels: '其他渠道' },
   },
-  apply: {
-    title: '在线申报即将开放',
-    body: '该事项的在线申报功能正在建设中，开放后可在此填写申请并上传材料。',
-    bodyNamed: '“{{name}}”的在线申报功能正在建设中，开放后可在此填写申请并上传材料。',
-    meanwhile: '目前您可以：', option1: '查看办事指南，提前准备申请材料；', option2: '按指南所列地点和时间到服务窗口办理；',
-    option3: '拨打政务服务便民热线咨询：', backToGuide: '返回办事指南',
-  },
+  applications: applicationsZh,
   themes: { title: '主题服务', intro: '按人生重要阶段和企业经营周期，把相关事项集中在一起办理。' },
   departments: {
     title: '部门服务', intro: '按实施部门查找办事事项、服务窗口和咨询电话。',

@@ -70,8 +70,9 @@ async function readProblem(response: Response): Promise<Problem> {
   };
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, retried = false, extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = {
+    ...extraHeaders,
     Accept: 'application/json, application/problem+json',
     'Accept-Language': i18n.language === 'en' ? 'en' : 'zh-CN',
   };
@@ -110,6 +111,8 @@ export async function request<T>(method: string, path: string, body?: unknown, r
 export const api = {
   get: <T>(path: string, params: Record<string, QueryValue> = {}) => request<T>('GET', path + queryString(params)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** a POST with extra headers, e.g. Idempotency-Key for a write the caller may retry */
+  postWith: <T>(path: string, body: unknown, headers: Record<string, string>) => request<T>('POST', path, body, false, headers),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };

@@ -3,6 +3,7 @@ import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { usePageTitle } from '../../components/usePageTitle';
+import { CasesShortcutCard } from '../applications/cases/CasesShortcutCard';
 import { useMe } from './api';
 import { EnterprisesCard } from './me/EnterprisesCard';
 import { ProfileCard, StaffCard } from './me/ProfileCard';
@@ -23,6 +24,7 @@ export function MePage() {
           {(me.departments.length > 0 || me.kind === 'staff') && <StaffCard me={me} />}
         </Col>
         <Col xs={24} lg={9}>
+          {me.kind === 'person' && <CasesShortcutCard />}
           <SecurityCard username={me.username} />
         </Col>
       </Row>

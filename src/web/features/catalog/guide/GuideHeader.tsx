@@ -1,5 +1,5 @@
 // Guide header: name, tags, department, the 在线办理 link and the version selector.
-import { Select, Tag, Tooltip, Typography } from 'antd';
+import { Select, Tag, Typography } from 'antd';
 import { ApartmentOutlined, SendOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -31,12 +31,9 @@ export function GuideHeader({ item, onVersion }: { item: ItemView; onVersion: (v
         {item.summary && <Typography.Paragraph className="tb-guide-summary">{item.summary}</Typography.Paragraph>}
       </div>
       <div className="tb-guide-actions">
-        <Tooltip title={t('guide.applySoon')}>
-          <LinkButton to={`/apply/${item.code}`} type="primary" size="large" icon={<SendOutlined aria-hidden />} aria-describedby="tb-apply-note">
-            {t('guide.applyOnline')}
-          </LinkButton>
-        </Tooltip>
-        <span id="tb-apply-note" className="tb-muted tb-small">{t('guide.applySoon')}</span>
+        <LinkButton to={`/apply/${item.code}`} type="primary" size="large" icon={<SendOutlined aria-hidden />}>
+          {t('guide.applyOnline')}
+        </LinkButton>
         {versions.length > 0 && (
           <div className="tb-version-select">
             <label htmlFor="tb-version" className="tb-filter-label">{t('guide.version')}</label>

@@ -1,0 +1,123 @@
+// /me/cases/:caseNo — one case as its applicant follows it: status and promised date, which
+// departments hold it, each department's progress and opinion, the timeline, what was filed, any
+// supplement requests, withdraw, and the result. Asked again on focus and every half minute.
+import { Alert, Breadcrumb, Button, Card, Col, Result, Row, Typography } from 'antd';
+import { Link, useLocation, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { LinkButton } from '../../components/LinkButton';
+import { PageSkeleton } from '../../components/PageSkeleton';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { usePageTitle } from '../../components/usePageTitle';
+import { isApiError } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import type { SubmittedState } from './ApplyPage';
+import { useCase, useCaseItem } from './api';
+import { CaseMaterials } from './case/CaseMaterials';
+import { CaseSummary } from './case/CaseSummary';
+import { CaseTimeline } from './case/CaseTimeline';
+import { ResultBlock } from './case/ResultBlock';
+import { SupplementPanel } from './case/SupplementPanel';
+import { TaskProgress } from './case/TaskProgress';
+import { WithdrawButton } from './case/WithdrawButton';
+import { FormDataView } from './FormDataView';
+import { StatusTag } from './labels';
+import './applications.css';
+
+function SubmittedNotice({ submitted }: SubmittedState) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      type="success"
+      showIcon
+      className="tb-gap-bottom"
+      role="status"
+      title={t('applications.case.submittedTitle')}
+      description={submitted.dueOn
+        ? t(submitted.dueProvisional ? 'applications.case.submittedBodyProvisional' : 'applications.case.submittedBody', { caseNo: submitted.caseNo, date: formatDate(submitted.dueOn) })
+        : t('applications.case.submittedBodyNoDue', { caseNo: submitted.caseNo })}
+    />
+  );
+}
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { caseNo = '' } = useParams();
+  const location = useLocation();
+  const { data: view, error, isPending, refetch } = useCase(caseNo);
+  const { data: item } = useCaseItem(view?.item.code, view?.item.version);
+  usePageTitle(view ? t('applications.case.titleNamed', { name: view.item.name }) : t('applications.case.title'));
+  const submitted = (location.state as SubmittedState | null)?.submitted;
+
+  if (isPending) return <PageSkeleton />;
+  if (!view) {
+    const missing = isApiError(error) && error.status === 404;
+    return (
+      <div className="tb-container tb-page tb-narrow">
+        <Card className="tb-card">
+          <Result
+            status={missing ? '404' : 'error'}
+            title={<h1 className="tb-result-title">{missing ? t('applications.case.notFound') : t('applications.case.title')}</h1>}
+            subTitle={missing ? t('applications.case.notFoundBody') : undefined}
+            extra={[
+              !missing && <Button key="retry" onClick={() => void refetch()}>{t('common.retry')}</Button>,
+              <LinkButton key="list" type="primary" to="/me/cases">{t('applications.case.backToList')}</LinkButton>,
+            ]}
+          />
+          {!missing && <ProblemAlert error={error} />}
+        </Card>
+      </div>
+    );
+  }
+
+  const canWithdraw = view.actions.includes('withdraw');
+
+  return (
+    <div className="tb-container tb-page tb-case-page">
+      <Breadcrumb className="tb-breadcrumb" items={[
+        { title: <Link to="/me">{t('nav.me')}</Link> },
+        { title: <Link to="/me/cases">{t('applications.cases.title')}</Link> },
+        { title: view.caseNo },
+      ]} />
+      {submitted?.caseNo === view.caseNo && <SubmittedNotice submitted={submitted} />}
+      <div className="tb-page-head">
+        <div className="tb-case-heading">
+          <Typography.Title level={1} className="tb-page-title">{view.item.name}</Typography.Title>
+          <StatusTag status={view.status} result={view.result} />
+        </div>
+        {canWithdraw && <WithdrawButton caseNo={view.caseNo} />}
+      </div>
+
+      <Card className="tb-card" title={<h2 className="tb-card-title">{t('applications.case.overview')}</h2>}>
+        <ResultBlock view={view} />
+        <div className={view.status === 'concluded' || view.status === 'not_accepted' || view.status === 'withdrawn' ? 'tb-gap-top' : undefined}>
+          <CaseSummary view={view} />
+        </div>
+      </Card>
+
+      {view.supplementRequests.length > 0 && (
+        <Card className="tb-card tb-card-attention">
+          <SupplementPanel key={view.supplementRequests.map((r) => r.taskId).join()} view={view} item={item} />
+        </Card>
+      )}
+
+      <Row gutter={[16, 0]}>
+        <Col xs={24} lg={14}>
+          <Card className="tb-card" title={<h2 className="tb-card-title">{t('applications.progress.title')}</h2>}>
+            <TaskProgress tasks={view.tasks} />
+          </Card>
+          <Card className="tb-card" title={<h2 className="tb-card-title">{t('applications.case.formData')}</h2>}>
+            <FormDataView form={item?.form} data={view.formData} />
+          </Card>
+          <Card className="tb-card" title={<h2 className="tb-card-title">{t('applications.case.materials')}</h2>}>
+            <CaseMaterials view={view} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card className="tb-card" title={<h2 className="tb-card-title">{t('applications.case.timeline')}</h2>}>
+            <CaseTimeline entries={view.timeline} />
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// The outcome once there is one: approved (and how the result reaches the applicant), denied with
+// the departments' reasons, revoked after a post-check, not accepted, or withdrawn.
+import { Alert } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../../../../contract/applications';
+
+export function ResultBlock({ view }: { view: CaseView }) {
+  const { t } = useTranslation();
+  if (view.status === 'not_accepted') {
+    return <Alert type="error" showIcon title={t('applications.result.notAcceptedTitle')} description={view.notAcceptedReason ?? undefined} />;
+  }
+  if (view.status === 'withdrawn') {
+    return <Alert type="info" showIcon title={t('applications.result.withdrawnTitle')} />;
+  }
+  if (view.status !== 'concluded' || !view.result) return null;
+
+  if (view.result === 'approved') {
+    const { delivery } = view;
+    const how = delivery.mode === 'post'
+      ? (view.trackingNo ? t('applications.result.postTracking', { trackingNo: view.trackingNo }) : t('applications.result.postPending'))
+      : t(`applications.result.how.${delivery.mode}`);
+    return (
+      <Alert type="success" showIcon title={t('applications.result.approvedTitle')} description={
+        <>
+          <p>{how}</p>
+          {delivery.mode === 'post' && delivery.address && (
+            <p className="tb-small">{t('applications.result.postTo', { recipient: delivery.recipient ?? '', address: delivery.address })}</p>
+          )}
+        </>
+      } />
+    );
+  }
+  const reasons = view.tasks.filter((task) => task.status === 'denied' && task.comment);
+  return (
+    <Alert type="error" showIcon title={t(view.result === 'revoked' ? 'applications.result.revokedTitle' : 'applications.result.deniedTitle')} description={
+      reasons.length ? (
+        <ul className="tb-plain-list">
+          {reasons.map((task) => <li key={task.id}><strong>{task.department.name}</strong>：{task.comment}</li>)}
+        </ul>
+      ) : undefined
+    } />
+  );
+}
