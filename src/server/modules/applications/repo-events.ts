@@ -28,4 +28,4 @@ export async function insertEvents(t: Executor, events: NewEvent[]): Promise<voi
 
 export const listEvents = (db: Executor, caseId: string) => rows<EventRow>(db, sql`
   SELECT id::text AS id, case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data
-  FROM case_events WHERE case_id = ${caseId} ORDER BY id`);
+  FROM case_events WHERE case_id = ${caseId} ORDER BY case_events.id`);

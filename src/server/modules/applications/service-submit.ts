@@ -111,7 +111,12 @@ async function createTasks(t: Executor, clock: Clock, spec: ApplicationSpec, c: 
   })));
 }
 
-export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang: Lang): Promise<CaseView> {
+/**
+ * Submit an application. `beforeCommit` runs last inside the transaction with the response (the
+ * route records its Idempotency-Key there, so the key and the case commit together).
+ */
+export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang: Lang,
+  beforeCommit?: (t: Executor, view: CaseView) => Promise<void>): Promise<CaseView> {
   const applicant = await resolveApplicant(ctx, actor, body);
   const spec = await getApplicationSpec(ctx.db, body.itemCode);
   const formData = checkSubmission(spec, applicant, body, lang);
@@ -120,7 +125,7 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
   const commitment = !!(body.commitmentSigned && spec.commitment);
   const immediate = !commitment && isImmediate(spec);
   const at = now();
-  const caseNo = await tx(ctx.db, async (t) => {
+  return tx(ctx.db, async (t) => {
     const { id, caseNo } = await insertNumbered(t, {
       regionCode, itemCode: spec.code, itemVersion: spec.version, itemName: spec.name, departmentCode: spec.departmentCode,
       applicantAccountId: applicant.accountId, applicantKind: applicant.kind, applicantName: applicant.name,
@@ -157,7 +162,8 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
       itemCode: spec.code, itemVersion: spec.version, applicant: applicant.accountId, acting: applicant.acting?.accountId ?? null,
       commitment, formData, materials: materials.map((m) => ({ index: m.index, files: m.files.map((f) => f.sha256), governmentHeld: m.governmentHeld })),
     });
-    return caseNo;
+    const view = await caseView(ctx, actor, caseNo, lang, t);
+    await beforeCommit?.(t, view);
+    return view;
   });
-  return caseView(ctx, actor, caseNo, lang);
 }

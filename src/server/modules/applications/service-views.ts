@@ -1,7 +1,7 @@
 // Reads: the applicant's case page and list, the public progress lookup, and the staff's case view.
 // Someone else's case is CASE_NOT_FOUND, exactly like a case that does not exist.
 import type { CaseList, CaseView, ProgressView, StaffCaseView } from '../../../contract/applications.js';
-import { isoTimestamp } from '../../db/client.js';
+import { isoTimestamp, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
@@ -14,22 +14,25 @@ import { listEvents } from './repo-events.js';
 import { listTasksOfCase, listTasksOfCases, type TaskRow } from './repo-tasks.js';
 import { holdersOf, timeline, toCaseSummary, toCaseView, toInboxTask } from './views.js';
 
-async function namesFor(ctx: Ctx, c: repo.CaseRow, tasks: TaskRow[], extra: (string | null)[] = []) {
+async function namesFor(db: Executor, c: repo.CaseRow, tasks: TaskRow[], extra: (string | null)[] = []) {
   const codes = new Set([c.department_code, ...tasks.map((k) => k.department_code), ...extra.filter((x): x is string => !!x)]);
-  return departmentNames(ctx.db, [...codes]);
+  return departmentNames(db, [...codes]);
 }
 
-async function assemble(ctx: Ctx, actor: Actor | null, c: repo.CaseRow, lang: Lang): Promise<CaseView & { __tasks: TaskRow[] }> {
-  const [tasks, events, clock] = await Promise.all([listTasksOfCase(ctx.db, c.id), listEvents(ctx.db, c.id), clockOf(ctx)]);
-  const names = await namesFor(ctx, c, tasks, events.map((e) => e.department_code));
+async function assemble(ctx: Ctx, actor: Actor | null, c: repo.CaseRow, lang: Lang, db: Executor = ctx.db): Promise<CaseView & { __tasks: TaskRow[] }> {
+  // one after another: `db` may be a transaction, which runs one statement at a time
+  const tasks = await listTasksOfCase(db, c.id);
+  const events = await listEvents(db, c.id);
+  const clock = await clockOf(ctx);
+  const names = await namesFor(db, c, tasks, events.map((e) => e.department_code));
   return Object.assign(toCaseView(actor, c, tasks, events, clock, names, lang), { __tasks: tasks });
 }
 
-/** The case page of its applicant (or of whoever filed it for them). */
-export async function caseView(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang): Promise<CaseView> {
-  const c = await repo.findCaseByNo(ctx.db, caseNo);
+/** The case page of its applicant (or of whoever filed it for them); `db` may be the command's transaction. */
+export async function caseView(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang, db: Executor = ctx.db): Promise<CaseView> {
+  const c = await repo.findCaseByNo(db, caseNo);
   if (!c || !canReadCase(actor, c)) throw new AppError('CASE_NOT_FOUND');
-  const { __tasks: _, ...view } = await assemble(ctx, actor, c, lang);
+  const { __tasks: _, ...view } = await assemble(ctx, actor, c, lang, db);
   return view;
 }
 
@@ -54,7 +57,7 @@ export async function progress(ctx: Ctx, caseNo: string, idTail: string, lang: L
   const c = await repo.findCaseByNoAndTail(ctx.db, caseNo, idTailHash(ctx.secretKey, idTail));
   if (!c) throw new AppError('PROGRESS_NOT_FOUND');
   const [tasks, events] = await Promise.all([listTasksOfCase(ctx.db, c.id), listEvents(ctx.db, c.id)]);
-  const names = await namesFor(ctx, c, tasks, events.map((e) => e.department_code));
+  const names = await namesFor(ctx.db, c, tasks, events.map((e) => e.department_code));
   return {
     caseNo: c.case_no, itemName: c.item_name, applicantName: c.applicant_kind === 'person' ? maskName(c.applicant_name) : c.applicant_name,
     status: c.status, result: c.result, submittedAt: isoTimestamp(c.submitted_at), dueOn: c.due_on,
@@ -71,7 +74,7 @@ export async function staffCaseView(ctx: Ctx, actor: Actor, caseNo: string, lang
   const { __tasks: tasks, ...view } = await assemble(ctx, null, c, lang);
   if (!canSeeStaffCase(actor, c, tasks.map((k) => k.department_code))) throw new AppError('CASE_NOT_FOUND');
   const clock = await clockOf(ctx);
-  const names = await namesFor(ctx, c, tasks);
+  const names = await namesFor(ctx.db, c, tasks);
   const mine = tasks.filter((k) => actor.departments.some((d) => d.code === k.department_code));
   return {
     ...view, actions: [],

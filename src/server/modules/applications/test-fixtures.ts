@@ -31,6 +31,8 @@ export interface ApplicationsContext extends TestContext {
   anonymous: Client;
   /** log the account in again (after the clock moved past a session's end) */
   relogin(username: Username): Promise<Client>;
+  /** log every account in again */
+  reloginAll(): Promise<void>;
 }
 
 /** 2026-03-02 is a Monday in an entered, confirmed calendar year. */
@@ -58,9 +60,12 @@ export async function startApplicationsApp(overrides: Partial<Config> = {}): Pro
     return client;
   };
   const as = {} as Record<Username, Client>;
-  for (const u of [...PEOPLE, ...STAFF, ...ADMINS.map((a) => a.username), ...DEPARTMENTS.map((d) => `reviewer.${d}`)]) await relogin(u as Username);
+  const reloginAll = async () => {
+    for (const u of [...PEOPLE, ...STAFF, ...ADMINS.map((a) => a.username), ...DEPARTMENTS.map((d) => `reviewer.${d}`)]) await relogin(u as Username);
+  };
+  await reloginAll();
   return {
-    ...t, as, anonymous: new Client(t.app), relogin,
+    ...t, as, anonymous: new Client(t.app), relogin, reloginAll,
     async close() {
       resetClock();
       await t.close();
@@ -142,7 +147,7 @@ export async function accept(t: ApplicationsContext, caseNo: string) {
 
 /** The id of the case's task in a department (open unless said otherwise). */
 export async function taskOf(t: ApplicationsContext, caseNo: string, departmentCode: string, status = 'open'): Promise<string> {
-  const view = (await t.as.citizen1.get(`/api/applications/${caseNo}`)).json() as CaseView;
+  const view = (await t.as.clerk1.get(`/api/workbench/cases/${caseNo}`)).json() as CaseView;
   const task = view.tasks.find((k) => k.department.code === departmentCode && k.status === status);
   assert.ok(task, `no ${status} task of ${departmentCode} on ${caseNo}: ${JSON.stringify(view.tasks)}`);
   return task.id;
