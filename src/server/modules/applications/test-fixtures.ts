@@ -21,8 +21,7 @@ export { problemOf };
 
 export const DEPARTMENTS = ['gaj', 'scjg', 'wjw', 'ybj', 'rsj', 'cgj'] as const;
 const PEOPLE = ['citizen1', 'citizen2', 'citizen3', 'company1'];
-const STAFF = ['clerk1', 'operator1'];
-const ADMINS = [{ username: 'admin.gaj', name: '公安局督办员', mobile: '', departmentCode: 'gaj', roles: ['dept_admin' as const] }];
+const STAFF = ['clerk1', 'operator1', 'admin.gaj'];
 
 export type Username = 'citizen1' | 'citizen2' | 'company1' | 'clerk1' | 'operator1' | 'admin.gaj' | `reviewer.${typeof DEPARTMENTS[number]}`;
 
@@ -49,7 +48,7 @@ export async function startApplicationsApp(overrides: Partial<Config> = {}): Pro
   await seedAccounts(t.db, {
     people: seedPersons.filter((p) => PEOPLE.includes(p.username)),
     enterprises: seedEnterprises.filter((e) => e.agents.includes('company1')),
-    staff: [...seedStaff.filter((s) => STAFF.includes(s.username)), ...ADMINS],
+    staff: seedStaff.filter((s) => STAFF.includes(s.username)),
     departmentCodes: [...DEPARTMENTS], password: TEST_PASSWORD, secretKey: t.config.secretKey,
   });
   const relogin = async (username: Username) => {
@@ -61,7 +60,7 @@ export async function startApplicationsApp(overrides: Partial<Config> = {}): Pro
   };
   const as = {} as Record<Username, Client>;
   const reloginAll = async () => {
-    for (const u of [...PEOPLE, ...STAFF, ...ADMINS.map((a) => a.username), ...DEPARTMENTS.map((d) => `reviewer.${d}`)]) await relogin(u as Username);
+    for (const u of [...PEOPLE, ...STAFF, ...DEPARTMENTS.map((d) => `reviewer.${d}`)]) await relogin(u as Username);
   };
   await reloginAll();
   return {

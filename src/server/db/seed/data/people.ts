@@ -68,4 +68,8 @@ export const seedStaff: SeedStaff[] = [
   { username: 'clerk1', name: '孙晓梅', mobile: '13800000201', departmentCode: null, roles: ['clerk'] },
   { username: 'operator1', name: '郑宇航', mobile: '13800000202', departmentCode: 'sjj', roles: ['operator'] },
   { username: 'auditor1', name: '冯立新', mobile: '13800000203', departmentCode: null, roles: ['auditor'] },
+  // 部门督办: department admins are told of overdue tasks and accept cases for their department
+  { username: 'admin.gaj', name: '韩志伟', mobile: '', departmentCode: 'gaj', roles: ['dept_admin'] },
+  { username: 'admin.scjg', name: '罗佳琪', mobile: '', departmentCode: 'scjg', roles: ['dept_admin'] },
+  { username: 'admin.wjw', name: '沈雨桐', mobile: '', departmentCode: 'wjw', roles: ['dept_admin'] },
 ];
