@@ -71,6 +71,7 @@ describe('accessibility of every page', () => {
       { name: 'login', path: '/login', heading: '用户登录' },
       { name: 'register', path: '/register', heading: '个人用户注册' },
       { name: 'accessibility statement', path: '/accessibility', heading: '无障碍声明' },
+      { name: 'case progress lookup', path: '/progress', heading: '办件进度查询' },
       { name: 'page not found', path: MISSING_PATH, heading: '页面不存在' },
     ];
     for (const c of cases) {
@@ -90,6 +91,13 @@ describe('accessibility of every page', () => {
       const page = await journey.freshPage();
       await logIn(page, journey.url, 'citizen1', DEMO_PASSWORD);
       await audit(page, { name: 'my account', path: '/me', heading: '个人中心', ready: (p) => p.getByTestId('profile').waitFor() }, journey.url);
+      await page.close();
+    });
+
+    it('has no serious violations on 我的办件 (/me/cases)', async () => {
+      const page = await journey.freshPage();
+      await logIn(page, journey.url, 'citizen1', DEMO_PASSWORD);
+      await audit(page, { name: 'my cases', path: '/me/cases', heading: '我的办件', ready: (p) => p.getByRole('heading', { name: '办件列表' }).waitFor() }, journey.url);
       await page.close();
     });
   });

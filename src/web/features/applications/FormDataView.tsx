@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldUi, ItemForm } from '../../../contract/forms';
 import { hiddenFormFields } from '../../../contract/forms';
+import { RegionName } from './RegionName';
 
 
 function display(value: unknown, ui: FieldUi | undefined, schema: Record<string, unknown> | undefined, t: TFunction): string {
@@ -20,7 +21,7 @@ function display(value: unknown, ui: FieldUi | undefined, schema: Record<string,
   return label(value);
 }
 
-export function FormDataView({ form, data }: { form: ItemForm | null | undefined; data: Record<string, unknown> }) {
+export function FormDataView({ form, data, headingLevel = 3 }: { form: ItemForm | null | undefined; data: Record<string, unknown>; headingLevel?: 3 | 4 }) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   if (!form) {
@@ -31,6 +32,7 @@ export function FormDataView({ form, data }: { form: ItemForm | null | undefined
     );
   }
   const hidden = hiddenFormFields(form, data);
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const properties = (form.schema.properties ?? {}) as Record<string, Record<string, unknown>>;
   return (
     <>
@@ -44,13 +46,15 @@ export function FormDataView({ form, data }: { form: ItemForm | null | undefined
             size="small"
             column={1}
             bordered
-            title={<h3 className="tb-descriptions-title">{english && section.titleEn ? section.titleEn : section.title}</h3>}
+            title={<Heading className="tb-descriptions-title">{english && section.titleEn ? section.titleEn : section.title}</Heading>}
             items={fields.map((name) => {
               const ui = form.ui.fields[name];
               return {
                 key: name,
                 label: english && ui.labelEn ? ui.labelEn : ui.label,
-                children: <span className="tb-pre-line">{display(data[name], ui, properties[name], t)}</span>,
+                children: ui.widget === 'region' && typeof data[name] === 'string'
+                  ? <RegionName code={data[name] as string} />
+                  : <span className="tb-pre-line">{display(data[name], ui, properties[name], t)}</span>,
               };
             })}
           />

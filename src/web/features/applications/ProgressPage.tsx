@@ -18,7 +18,7 @@ const ID_TAIL = /^[0-9A-Z]{6}$/;
 
 function ProgressResult({ view }: { view: ProgressView }) {
   const { t } = useTranslation();
-  const steps = [...view.steps].sort((a, b) => b.at.localeCompare(a.at));
+  const steps = view.steps.map((s, i) => ({ s, i })).sort((a, b) => b.s.at.localeCompare(a.s.at) || b.i - a.i).map(({ s }) => s);
   return (
     <Card className="tb-card" title={<h2 className="tb-card-title">{view.itemName}</h2>} extra={<StatusTag status={view.status} result={view.result} />}>
       <Descriptions size="small" bordered column={1} items={[

@@ -30,7 +30,7 @@ function MaterialMeta({ material }: { material: Material }) {
   ].filter(Boolean).join(t('material.separator'));
   return (
     <p className="tb-muted tb-small tb-material-meta">
-      {t(`material.form.${material.form}`)}{counts ? ` · ${counts}` : ''}{material.issuer ? ` · ${material.issuer}` : ''}
+      {counts || t(`material.form.${material.form}`)}{material.issuer ? ` · ${material.issuer}` : ''}
     </p>
   );
 }

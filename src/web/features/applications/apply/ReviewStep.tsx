@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApplyFormView } from '../../../../contract/applications';
 import { formatDate } from '../../../lib/format';
 import { FormDataView } from '../FormDataView';
-import { coveredByCommitment, type ApplyState } from './state';
+import { coveredByCommitment, visibleFormData, type ApplyState } from './state';
 
 export function ReviewStep({ view, state }: { view: ApplyFormView; state: ApplyState }) {
   const { t } = useTranslation();
@@ -41,7 +41,7 @@ export function ReviewStep({ view, state }: { view: ApplyFormView; state: ApplyS
       ]} />
 
       <h3 className="tb-subheading">{t('applications.steps.form')}</h3>
-      <FormDataView form={view.form} data={state.formData} />
+      <FormDataView form={view.form} data={visibleFormData(view, state.formData)} headingLevel={4} />
 
       <h3 className="tb-subheading">{t('applications.steps.materials')}</h3>
       {view.commitment && (

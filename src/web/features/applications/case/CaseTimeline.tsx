@@ -10,8 +10,8 @@ const COLOUR: Record<string, string> = {
 };
 
 export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
-  // newest first: the latest step is what the applicant looks for
-  const sorted = [...entries].sort((a, b) => b.at.localeCompare(a.at));
+  // newest first: the latest step is what the applicant looks for; entries of one moment keep their order, reversed
+  const sorted = entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.at.localeCompare(a.e.at) || b.i - a.i).map(({ e }) => e);
   return (
     <Timeline
       className="tb-case-timeline"

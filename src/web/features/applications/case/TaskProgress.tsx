@@ -53,7 +53,7 @@ export function TaskProgress({ tasks }: { tasks: CaseTaskSummary[] }) {
       {stagesOf(tasks).map((s) => (
         <li key={`${s.kind}-${s.stage}`} className="tb-stage">
           <h3 className="tb-stage-title">
-            {s.kind === 'post_check' ? <Tag className="tb-tag-orange">{t('applications.progress.postCheck')}</Tag> : t('applications.progress.stageN', { n: s.stage + 1 })}
+            {s.kind === 'post_check' ? <Tag className="tb-tag-orange">{t('applications.progress.postCheck')}</Tag> : t('applications.progress.stageN', { n: s.stage })}
             {' '}{s.name}
             {s.tasks.length > 1 && <span className="tb-muted tb-small">（{t('applications.progress.parallel', { count: s.tasks.length })}）</span>}
           </h3>
