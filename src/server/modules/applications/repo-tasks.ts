@@ -123,8 +123,11 @@ export interface InboxFilter {
   today: string; soonUntil: string;
 }
 
+/** `IN ($1, $2, …)`: a plain list, so one department is an equality the planner walks in index order */
+export const inList = (values: string[]) => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
+
 function inboxWhere(f: InboxFilter) {
-  const depts = sql`k.department_code IN (SELECT jsonb_array_elements_text(${JSON.stringify(f.departments)}::jsonb))`;
+  const depts = sql`k.department_code IN ${inList(f.departments)}`;
   const item = f.item ? sql`AND k.item_code = ${f.item}` : sql``;
   switch (f.view) {
     case 'mine': return sql`k.assignee_account_id = ${f.accountId} AND k.status = 'open' AND ${depts} ${item}`;
@@ -154,7 +157,7 @@ export async function inboxCounts(db: Executor, f: Omit<InboxFilter, 'view'>) {
       count(*) FILTER (WHERE k.due_on >= ${f.today}::date AND k.due_on <= ${f.soonUntil}::date) AS due_soon,
       count(*) FILTER (WHERE k.due_on < ${f.today}::date) AS overdue
     FROM case_tasks k
-    WHERE k.department_code IN (SELECT jsonb_array_elements_text(${JSON.stringify(f.departments)}::jsonb)) AND k.status = 'open'
+    WHERE k.department_code IN ${inList(f.departments)} AND k.status = 'open'
       ${f.item ? sql`AND k.item_code = ${f.item}` : sql``}`);
   return { open: Number(r?.open ?? 0), mine: Number(r?.mine ?? 0), dueSoon: Number(r?.due_soon ?? 0), overdue: Number(r?.overdue ?? 0) };
 }

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { one, rows, type Executor } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { CaseResult, CaseStatus, Delivery } from '../../../contract/applications.js';
+import { inList } from './repo-tasks.js';
 
 export interface CaseMaterial {
   index: number; name: string; governmentHeld: boolean;
@@ -118,12 +119,12 @@ export async function countCasesOf(db: Executor, f: CaseListFilter): Promise<num
 /** The acceptance queue (待受理), oldest first; optionally only cases of some competent departments. */
 export const listSubmitted = (db: Executor, departments: string[] | null, limit: number, offset: number) => rows<CaseRow>(db, sql`
   SELECT ${CASE_COLUMNS} FROM cases
-  WHERE status = 'submitted' ${departments ? sql`AND department_code IN (SELECT jsonb_array_elements_text(${JSON.stringify(departments)}::jsonb))` : sql``}
+  WHERE status = 'submitted' ${departments ? sql`AND department_code IN ${inList(departments)}` : sql``}
   ORDER BY submitted_at, id LIMIT ${limit} OFFSET ${offset}`);
 
 export async function countSubmitted(db: Executor, departments: string[] | null): Promise<number> {
   const r = await one<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM cases WHERE status = 'submitted'
-    ${departments ? sql`AND department_code IN (SELECT jsonb_array_elements_text(${JSON.stringify(departments)}::jsonb))` : sql``}`);
+    ${departments ? sql`AND department_code IN ${inList(departments)}` : sql``}`);
   return Number(r?.n ?? 0);
 }
 
