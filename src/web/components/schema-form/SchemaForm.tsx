@@ -4,12 +4,12 @@
 import { useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { Form as AntdForm } from '@rjsf/antd';
 import type CoreForm from '@rjsf/core';
-import type { CustomValidator, RJSFSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
+import type { RJSFSchema } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import { SectionsTemplate } from './SectionsTemplate';
 import type { SchemaFormHandle, SchemaFormProps } from './types';
-import { compact, effectiveSchema, toExtraErrors, toUiSchema, translateErrors, widgetErrors, type Lang } from './uiSchema';
+import { compact, effectiveSchema, toExtraErrors, toUiSchema, type Lang } from './uiSchema';
+import { createFormValidator } from './validator';
 import { widgets } from './widgets';
 
 const templates = { ObjectFieldTemplate: SectionsTemplate };
@@ -25,14 +25,9 @@ export default function SchemaForm({ form, value, onChange, locked = [], serverE
 
   const schema = useMemo(() => effectiveSchema(form, value), [form, value]);
   const uiSchema = useMemo(() => toUiSchema(form, lang, new Set(locked)), [form, lang, lockedKey]);
-  const transformErrors = useMemo(() => translateErrors(form, lang), [form, lang]);
+  // checks the values as the server does, without eval (the CSP forbids it)
+  const validator = useMemo(() => createFormValidator(form, lang), [form, lang]);
   const extraErrors = useMemo(() => toExtraErrors(serverErrors), [serverErrors]);
-  const customValidate: CustomValidator = (data, errors) => {
-    for (const [field, message] of Object.entries(widgetErrors(form, (data ?? {}) as Record<string, unknown>, lang))) {
-      (errors as unknown as Record<string, { addError(m: string): void }>)[field]?.addError(message);
-    }
-    return errors;
-  };
 
   useImperativeHandle(ref, () => ({
     validate: () => {
@@ -51,8 +46,6 @@ export default function SchemaForm({ form, value, onChange, locked = [], serverE
       widgets={widgets}
       templates={templates}
       formContext={formContext}
-      customValidate={customValidate}
-      transformErrors={transformErrors}
       extraErrors={extraErrors}
       liveValidate={checked ? 'onChange' : undefined}
       showErrorList={false}

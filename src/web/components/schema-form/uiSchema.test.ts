@@ -1,14 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import validator from '@rjsf/validator-ajv8';
 import { seedItems } from '../../../server/db/seed/data/items/index.js';
 import { sampleFormData } from '../../../server/db/seed/data/items/form-samples.js';
-import { effectiveSchema, regionPath, toExtraErrors, toUiSchema, translateErrors, widgetErrors } from './uiSchema';
+import { effectiveSchema, regionPath, toExtraErrors, toUiSchema, widgetErrors } from './uiSchema';
+import { createFormValidator } from './validator';
 
 const idCardForm = seedItems.find((i) => i.code === '000704002000')!.form!;
 
 const browserErrors = (data: Record<string, unknown>, lang: 'zh' | 'en' = 'zh') => {
-  const { errors } = validator.validateFormData(data, effectiveSchema(idCardForm, data), undefined, translateErrors(idCardForm, lang));
+  const { errors } = createFormValidator(idCardForm, lang).validateFormData(data, effectiveSchema(idCardForm, data));
   return Object.fromEntries(errors.map((e) => [e.property, e.message]));
 };
 

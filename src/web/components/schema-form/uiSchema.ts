@@ -1,7 +1,7 @@
 // Our form definition (JSON Schema + `ui` hints) → what rjsf renders: the schema for the current
 // values (hidden fields removed, shown conditional fields required), a uiSchema, and errors in
-// the same words the server uses.
-import type { ErrorSchema, RJSFSchema, RJSFValidationError, UiSchema } from '@rjsf/utils';
+// the same words the server uses (validator.ts checks the values).
+import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { idNumberLooksValid, MOBILE_PATTERN, REGION_CODE_PATTERN, valueMessage } from '../../../contract/form-messages';
 import { hiddenFormFields, type FieldUi, type ItemForm } from '../../../contract/forms';
 import type { FieldError } from '../../lib/api';
@@ -54,34 +54,6 @@ export function toUiSchema(form: ItemForm, lang: Lang, locked: ReadonlySet<strin
     ui[name] = entry;
   }
   return ui;
-}
-
-/** Field name of an rjsf error: `.name`, `['name']` or `.name.0`. */
-function fieldOfError(e: RJSFValidationError): string | undefined {
-  if (e.name === 'required' && e.params?.missingProperty && !e.property?.match(/^\.[^.]+\./)) {
-    return String(e.params.missingProperty).replace(/^\./, '');
-  }
-  const m = e.property?.match(/^\.?([A-Za-z0-9_]+)|^\['([^']+)'\]/);
-  return m?.[1] ?? m?.[2];
-}
-
-const toCode = (keyword: string) => keyword.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
-
-/** rjsf's English Ajv errors → the server's words, one per field, none for composite keywords. */
-export function translateErrors(form: ItemForm, lang: Lang) {
-  return (errors: RJSFValidationError[]): RJSFValidationError[] => {
-    const seen = new Set<string>();
-    const out: RJSFValidationError[] = [];
-    for (const e of errors) {
-      if (!e.name || ['if', 'not', 'anyOf', 'oneOf', 'allOf'].includes(e.name)) continue;
-      const field = fieldOfError(e);
-      if (!field || seen.has(field)) continue;
-      seen.add(field);
-      const message = valueMessage(toCode(e.name), fieldLabel(form.ui.fields[field], field, lang), (e.params ?? {}) as Record<string, unknown>, lang);
-      out.push({ ...e, property: `.${field}`, message, stack: message });
-    }
-    return out;
-  };
 }
 
 /** The widget checks the server makes beyond the schema (mobile, ID number, region code). */
