@@ -22,7 +22,7 @@ export function AcceptancePage() {
   const { data } = list;
 
   return (
-    <div className="tb-container tb-page">
+    <div className="tb-container tb-page wb-page">
       <WorkbenchNav />
       <div className="tb-page-head">
         <Typography.Title level={1} className="tb-page-title">{t('workbench.acceptance.title')}</Typography.Title>

@@ -1,5 +1,6 @@
 // /workbench/cases/:caseNo — 办件详情 for staff: the case, its form and materials, every department's
 // task and opinion, the history, and beside them the panel for what the caller may do now.
+import { useState } from 'react';
 import { Breadcrumb, Card, Col, Result, Row, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ import { workbenchHome } from './access';
 import { useItemVersion, useStaffCase } from './api';
 import { AcceptancePanel } from './case/AcceptancePanel';
 import { CaseStatusTags, CaseSummary } from './case/CaseSummary';
-import { TaskDecision } from './case/DecisionPanel';
+import { ConflictAlert, TaskDecision } from './case/DecisionPanel';
 import { fieldLabel, supplementFieldOptions } from './case/formFields';
 import { FormDataCard } from './case/FormDataCard';
 import { MaterialsCard } from './case/MaterialsCard';
@@ -26,6 +27,7 @@ export function CasePage() {
   const { caseNo = '' } = useParams();
   const { data: me } = useMe();
   const { data: view, error, isPending, refetch } = useStaffCase(caseNo);
+  const [conflict, setConflict] = useState<unknown>(null);
   const item = useItemVersion(view?.item.code, view?.item.version).data;
   usePageTitle(t('workbench.case.titleWithNo', { caseNo }));
   const home = workbenchHome(me);
@@ -42,7 +44,7 @@ export function CasePage() {
   if (!view) {
     const missing = isApiError(error) && error.status === 404;
     return (
-      <div className="tb-container tb-page">
+      <div className="tb-container tb-page wb-page">
         {breadcrumb}
         <Typography.Title level={1} className="tb-page-title">{t('workbench.case.title')}</Typography.Title>
         <Card className="tb-card">
@@ -60,10 +62,13 @@ export function CasePage() {
   const materialOptions = [...materialNames].sort((a, b) => a[0] - b[0]).map(([value, label]) => ({ value, label }));
   const fieldOptions = supplementFieldOptions(item?.form, view.formData, en);
   const openTasks = view.myTasks.filter((task) => task.status === 'open');
-  const refresh = () => void refetch();
+  const refresh = () => {
+    setConflict(null);
+    void refetch();
+  };
 
   return (
-    <div className="tb-container tb-page">
+    <div className="tb-container tb-page wb-page">
       {breadcrumb}
       <div className="wb-case-head">
         <div>
@@ -84,15 +89,16 @@ export function CasePage() {
         </Col>
         <Col xs={24} lg={8}>
           <div className="wb-side">
+            {conflict ? <ConflictAlert error={conflict} onRefresh={refresh} /> : null}
             {view.staffActions.length > 0 && (
               <Card className="tb-card" title={<h2 className="tb-card-title">{t('workbench.acceptance.panelTitle')}</h2>}>
-                <AcceptancePanel view={view} />
+                <AcceptancePanel view={view} onConflict={setConflict} />
               </Card>
             )}
             {openTasks.length > 0 && (
               <Card className="tb-card" title={<h2 className="tb-card-title">{t('workbench.decision.title')}</h2>}>
                 {openTasks.map((task) => (
-                  <TaskDecision key={task.id} task={task} materials={materialOptions} fields={fieldOptions} onRefresh={refresh} />
+                  <TaskDecision key={task.id} task={task} materials={materialOptions} fields={fieldOptions} onConflict={setConflict} />
                 ))}
               </Card>
             )}

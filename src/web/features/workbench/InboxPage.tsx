@@ -1,7 +1,7 @@
 // /workbench — 待办任务: the department's task inbox by view (待办, 我的, 即将到期, 已超期, 已办), with
 // counts, an item filter, claim/release and a link into each case. Refreshes every 30 s and on focus.
 import { useMemo } from 'react';
-import { Button, Card, Empty, Select, Tabs, Typography } from 'antd';
+import { Button, Card, Empty, Grid, Select, Tabs, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +34,8 @@ export function InboxPage() {
   const inbox = useInbox({ department, view, item, page }, !!department);
   const catalogItems = useDepartmentItems(department);
   const { data } = inbox;
+  // five tabs overflow a phone and antd's overflow menu breaks the tablist's semantics: a select there
+  const wide = Grid.useBreakpoint().md !== false;
 
   const show = (next: { department?: string; view?: InboxView; item?: string | null; page?: number }) => {
     const search = new URLSearchParams();
@@ -58,7 +60,7 @@ export function InboxPage() {
 
   if (!department) {
     return (
-      <div className="tb-container tb-page">
+      <div className="tb-container tb-page wb-page">
         <WorkbenchNav />
         <Typography.Title level={1} className="tb-page-title">{t('workbench.inbox.title')}</Typography.Title>
         <Card className="tb-card">
@@ -70,9 +72,12 @@ export function InboxPage() {
     );
   }
 
-  const tabLabel = (v: InboxView) => {
+  const countOf = (v: InboxView) => {
     const key = COUNT_OF[v];
-    const count = key && data ? data.counts[key] : null;
+    return key && data ? data.counts[key] : null;
+  };
+  const tabLabel = (v: InboxView) => {
+    const count = countOf(v);
     return (
       <span>
         {t(`workbench.inbox.view.${v}`)}
@@ -96,7 +101,7 @@ export function InboxPage() {
   );
 
   return (
-    <div className="tb-container tb-page">
+    <div className="tb-container tb-page wb-page">
       <WorkbenchNav />
       <div className="tb-page-head">
         <Typography.Title level={1} className="tb-page-title">{t('workbench.inbox.title')}</Typography.Title>
@@ -142,11 +147,30 @@ export function InboxPage() {
             </Button>
           </div>
         </div>
-        <Tabs
-          activeKey={view}
-          onChange={(key) => show({ view: key as InboxView })}
-          items={INBOX_VIEWS.map((v) => ({ key: v, label: tabLabel(v), children: v === view ? table : null }))}
-        />
+        {wide ? (
+          <Tabs
+            activeKey={view}
+            onChange={(key) => show({ view: key as InboxView })}
+            items={INBOX_VIEWS.map((v) => ({ key: v, label: tabLabel(v), children: v === view ? table : null }))}
+          />
+        ) : (
+          <>
+            <div className="wb-toolbar-field tb-gap-bottom">
+              <label htmlFor="wb-view" className="tb-filter-label">{t('workbench.inbox.views')}</label>
+              <Select
+                id="wb-view"
+                value={view}
+                onChange={(v: InboxView) => show({ view: v })}
+                options={INBOX_VIEWS.map((v) => {
+                  const count = countOf(v);
+                  const label = t(`workbench.inbox.view.${v}`);
+                  return { value: v, label: count === null ? label : t('workbench.inbox.viewCount', { label, count }) };
+                })}
+              />
+            </div>
+            {table}
+          </>
+        )}
       </Card>
     </div>
   );

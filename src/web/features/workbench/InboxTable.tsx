@@ -48,17 +48,17 @@ export function InboxTable({ inbox, loading, emptyText, onPage }: {
       loading={loading}
       dataSource={inbox?.items ?? []}
       locale={{ emptyText }}
-      scroll={{ x: 1180 }}
+      scroll={{ x: 1040 }}
       pagination={inbox && inbox.total > 0 ? {
         current: inbox.page, pageSize: inbox.pageSize, total: inbox.total, showSizeChanger: false,
         showTotal: (total) => t('workbench.inbox.total', { count: total }), onChange: onPage,
       } : false}
       columns={[
         {
-          key: 'caseNo', title: t('workbench.inbox.columns.caseNo'), width: 200,
+          key: 'caseNo', title: t('workbench.inbox.columns.caseNo'), width: 190,
           render: (_, row) => <Link to={casePagePath(row.caseNo)} className="wb-case-no">{row.caseNo}</Link>,
         },
-        { key: 'item', title: t('workbench.inbox.columns.item'), dataIndex: 'itemName' },
+        { key: 'item', title: t('workbench.inbox.columns.item'), dataIndex: 'itemName', width: 180 },
         { key: 'applicant', title: t('workbench.inbox.columns.applicant'), dataIndex: 'applicantName', width: 100 },
         {
           key: 'task', title: t('workbench.inbox.columns.task'),
@@ -70,16 +70,17 @@ export function InboxTable({ inbox, loading, emptyText, onPage }: {
           ),
         },
         {
-          key: 'received', title: t('workbench.inbox.columns.received'), width: 150,
+          key: 'received', title: t('workbench.inbox.columns.received'), width: 140,
           render: (_, row) => (row.openedAt ? <time dateTime={row.openedAt}>{formatDateTime(row.openedAt)}</time> : t('workbench.deadline.none')),
         },
         {
-          key: 'due', title: t('workbench.inbox.columns.due'), width: 170,
+          key: 'due', title: t('workbench.inbox.columns.due'), width: 160,
           render: (_, row) => (
             <div className="wb-cell-stack">
               {row.dueOn ? <time dateTime={row.dueOn}>{formatDate(row.dueOn)}</time> : <span>{t('workbench.deadline.none')}</span>}
               {row.status === 'open' && <DeadlineTag deadline={row.deadline} workingDaysLeft={row.workingDaysLeft} />}
-              {row.status !== 'open' && <Tag>{labels.taskStatus(row.status)}</Tag>}
+              {row.status !== 'open' && <Tag>{labels.taskStatus(row.status, row.kind)}</Tag>}
+              {row.escalated && <Tag className="tb-tag-red">{t('workbench.inbox.escalated')}</Tag>}
             </div>
           ),
         },
@@ -88,11 +89,7 @@ export function InboxTable({ inbox, loading, emptyText, onPage }: {
           render: (_, row) => row.assignee?.name ?? <span className="tb-muted">{t('workbench.inbox.unassigned')}</span>,
         },
         {
-          key: 'escalated', title: t('workbench.inbox.columns.escalated'), width: 90,
-          render: (_, row) => (row.escalated ? <Tag className="tb-tag-red">{t('workbench.inbox.escalated')}</Tag> : null),
-        },
-        {
-          key: 'actions', title: t('workbench.inbox.columns.actions'), width: 200, fixed: 'right',
+          key: 'actions', title: t('workbench.inbox.columns.actions'), width: 150, fixed: 'right',
           render: (_, row) => {
             const canWork = row.actions.some((a) => DECIDING.has(a)) || row.actions.includes('claim');
             return (

@@ -7,7 +7,8 @@ export function useCaseLabels() {
   return {
     caseStatus: (s: CaseStatus) => t(`workbench.caseStatus.${s}`),
     result: (r: CaseResult) => t(`workbench.result.${r}`),
-    taskStatus: (s: TaskStatus) => t(`workbench.taskStatus.${s}`),
+    taskStatus: (s: TaskStatus, kind: 'review' | 'post_check' = 'review') =>
+      (kind === 'post_check' && (s === 'approved' || s === 'denied') ? t(`workbench.postCheckStatus.${s}`) : t(`workbench.taskStatus.${s}`)),
     taskKind: (k: 'review' | 'post_check') => t(`workbench.taskKind.${k}`),
     delivery: (m: DeliveryMode) => t(`workbench.delivery.${m}`),
   };

@@ -13,7 +13,7 @@ export const zh = {
     viewCount: '{{label}}（{{count}}）',
     columns: {
       caseNo: '办件编号', item: '事项', applicant: '申请人', task: '办理环节', received: '收件时间',
-      due: '办理期限', assignee: '办理人', escalated: '督办', actions: '操作',
+      due: '办理期限', assignee: '办理人', actions: '操作',
     },
     unassigned: '未认领', escalated: '已督办',
     claim: '认领', claimNamed: '认领 {{caseNo}}', release: '释放', releaseNamed: '释放 {{caseNo}}',
@@ -31,6 +31,7 @@ export const zh = {
   result: { approved: '准予许可', denied: '不予许可', revoked: '已撤销' },
   taskStatus: { pending: '未开始', open: '办理中', returned: '退回补正', approved: '通过', denied: '不予许可', cancelled: '已取消' },
   taskKind: { review: '审查', post_check: '事后核查' },
+  postCheckStatus: { approved: '核查属实', denied: '承诺不实' },
   delivery: { elicence: '电子证照', window: '窗口领取', post: '邮寄送达' },
   case: {
     title: '办件详情', titleWithNo: '办件详情：{{caseNo}}', back: '返回工作台', notFound: '办件不存在，或您无权查看。',
@@ -102,7 +103,7 @@ export const en: typeof zh = {
     viewCount: '{{label}} ({{count}})',
     columns: {
       caseNo: 'Case number', item: 'Service', applicant: 'Applicant', task: 'Task', received: 'Received',
-      due: 'Due', assignee: 'Assignee', escalated: 'Escalation', actions: 'Actions',
+      due: 'Due', assignee: 'Assignee', actions: 'Actions',
     },
     unassigned: 'Unclaimed', escalated: 'Escalated',
     claim: 'Claim', claimNamed: 'Claim {{caseNo}}', release: 'Release', releaseNamed: 'Release {{caseNo}}',
@@ -120,6 +121,7 @@ export const en: typeof zh = {
   result: { approved: 'Approved', denied: 'Denied', revoked: 'Revoked' },
   taskStatus: { pending: 'Not started', open: 'In progress', returned: 'Returned for supplement', approved: 'Approved', denied: 'Denied', cancelled: 'Cancelled' },
   taskKind: { review: 'Review', post_check: 'Post-check' },
+  postCheckStatus: { approved: 'Confirmed', denied: 'False commitment' },
   delivery: { elicence: 'E-licence', window: 'Pick up at a window', post: 'By post' },
   case: {
     title: 'Case', titleWithNo: 'Case {{caseNo}}', back: 'Back to the workbench', notFound: 'This case does not exist, or you may not see it.',

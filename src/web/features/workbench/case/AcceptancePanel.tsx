@@ -8,8 +8,9 @@ import { isApiError } from '../../../lib/api';
 import { applyApiError } from '../../../lib/formErrors';
 import { busy } from '../../../lib/format';
 import { useAccept, useNotAccept } from '../api';
+import { isConflict } from './DecisionPanel';
 
-export function AcceptancePanel({ view }: { view: StaffCaseView }) {
+export function AcceptancePanel({ view, onConflict }: { view: StaffCaseView; onConflict: (error: unknown) => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const accept = useAccept();
@@ -23,7 +24,7 @@ export function AcceptancePanel({ view }: { view: StaffCaseView }) {
     okText: t('workbench.acceptance.accept'), cancelText: t('common.cancel'),
     onOk: () => accept.mutateAsync(view.caseNo).then(
       () => void message.success(t('workbench.acceptance.accepted', { caseNo: view.caseNo })),
-      () => undefined, // shown below the buttons
+      (e) => (isConflict(e) ? onConflict(e) : undefined), // other errors show below the buttons
     ),
   });
 
@@ -33,13 +34,17 @@ export function AcceptancePanel({ view }: { view: StaffCaseView }) {
       form.resetFields();
       void message.success(t('workbench.acceptance.notAccepted', { caseNo: view.caseNo }));
     },
-    onError: (e) => applyApiError(form, e, ['reason']),
+    onError: (e) => {
+      if (!isConflict(e)) return applyApiError(form, e, ['reason']);
+      setRefusing(false);
+      onConflict(e);
+    },
   });
 
   return (
     <div className="wb-decision">
       <p className="tb-muted">{t('workbench.acceptance.panelIntro')}</p>
-      <ProblemAlert error={accept.error} className="tb-gap-bottom" />
+      <ProblemAlert error={isConflict(accept.error) ? null : accept.error} className="tb-gap-bottom" />
       <Space vertical className="tb-full-width">
         {view.staffActions.includes('accept') && (
           <Button type="primary" block onClick={confirmAccept} loading={busy(accept.isPending)}>{t('workbench.acceptance.accept')}</Button>

@@ -51,7 +51,7 @@ export function CaseSummary({ view }: { view: StaffCaseView }) {
   ];
   return (
     <Card className="tb-card" title={<h2 className="tb-card-title">{t('workbench.case.summary')}</h2>}>
-      <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3 }} items={items} />
+      <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }} items={items} />
     </Card>
   );
 }

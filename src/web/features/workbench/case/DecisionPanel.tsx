@@ -1,6 +1,5 @@
 // 办理: for each of the caller's own open tasks on the case — claim/release, then 通过 / 不予许可 /
 // 退回补正 (review) or 核查属实 / 承诺不实 (post-check), each confirmed before it is sent.
-import { useState } from 'react';
 import { Alert, App, Button, Checkbox, Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DecisionBody, InboxTask } from '../../../../contract/applications';
@@ -18,18 +17,29 @@ interface PostCheckValues { outcome: Outcome; comment?: string }
 
 const DECIDING = ['approve', 'deny', 'return'] as const;
 
-/** A 409 means someone else got there first: say so and offer a refresh instead of a bare error. */
-function Conflict({ error, onRefresh }: { error: unknown; onRefresh: () => void }) {
+export const isConflict = (error: unknown) => isApiError(error) && error.status === 409;
+
+/**
+ * A 409 means someone else got there first (or the task changed): say so and offer a refresh. It is
+ * shown by the page, since the refreshed case may no longer list the task whose panel failed.
+ */
+export function ConflictAlert({ error, onRefresh }: { error: unknown; onRefresh: () => void }) {
   const { t } = useTranslation();
-  if (!isApiError(error) || error.status !== 409) return <ProblemAlert error={error} className="tb-gap-bottom" />;
   return (
-    <Alert type="warning" showIcon className="tb-gap-bottom" title={error.problem.title}
+    <Alert type="warning" showIcon className="tb-gap-bottom" role="alert"
+      title={isApiError(error) ? error.problem.title : t('workbench.decision.conflict')}
       description={t('workbench.decision.conflict')}
       action={<Button size="small" onClick={onRefresh}>{t('workbench.decision.refresh')}</Button>} />
   );
 }
 
-function ReviewForm({ task, materials, fields, onRefresh }: { task: InboxTask; materials: Option[]; fields: Option[]; onRefresh: () => void }) {
+/** Errors other than a conflict stay with the form that caused them. */
+const LocalError = ({ error }: { error: unknown }) =>
+  (error && !isConflict(error) && !(isApiError(error) && error.fieldErrors.length) ? <ProblemAlert error={error} className="tb-gap-bottom" /> : null);
+
+interface PanelProps { task: InboxTask; onConflict: (error: unknown) => void }
+
+function ReviewForm({ task, materials, fields, onConflict }: PanelProps & { materials: Option[]; fields: Option[] }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<DecisionValues>();
@@ -44,13 +54,14 @@ function ReviewForm({ task, materials, fields, onRefresh }: { task: InboxTask; m
       body.materials = values.materials ?? [];
       body.fields = values.fields ?? [];
     }
-    decide.mutate({ id: task.id, body }, {
-      onSuccess: () => {
+    // the promise keeps the dialog's OK button busy until the server answers
+    return decide.mutateAsync({ id: task.id, body }).then(
+      () => {
         void message.success(t(`workbench.decision.done.${values.decision}`));
         form.resetFields();
       },
-      onError: (e) => applyApiError(form, e, ['comment', 'materials', 'fields']),
-    });
+      (e) => (isConflict(e) ? onConflict(e) : applyApiError(form, e, ['comment', 'materials', 'fields'])),
+    );
   };
   const confirm = (values: DecisionValues) => modal.confirm({
     title: t(`workbench.decision.confirmTitle.${values.decision}`),
@@ -63,9 +74,9 @@ function ReviewForm({ task, materials, fields, onRefresh }: { task: InboxTask; m
   const id = `decision-${task.id}`;
   return (
     <Form form={form} name={id} layout="vertical" onFinish={confirm} disabled={decide.isPending} requiredMark={false}>
-      {decide.error && <Conflict error={decide.error} onRefresh={onRefresh} />}
+      <LocalError error={decide.error} />
       <Form.Item name="decision" label={t('workbench.decision.outcome')} rules={[{ required: true, message: t('workbench.decision.outcomeRequired') }]}>
-        <Radio.Group optionType="button" buttonStyle="solid"
+        <Radio.Group
           options={offered.map((d) => ({ value: d, label: t(`workbench.decision.${d}`) }))} />
       </Form.Item>
       {decision === 'return' && materials.length > 0 && (
@@ -96,7 +107,7 @@ function ReviewForm({ task, materials, fields, onRefresh }: { task: InboxTask; m
   );
 }
 
-function PostCheckForm({ task, onRefresh }: { task: InboxTask; onRefresh: () => void }) {
+function PostCheckForm({ task, onConflict }: PanelProps) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<PostCheckValues>();
@@ -108,18 +119,18 @@ function PostCheckForm({ task, onRefresh }: { task: InboxTask; onRefresh: () => 
     content: values.outcome === 'false_commitment' ? t('workbench.postCheck.falseWarning') : undefined,
     okText: t('common.confirm'), cancelText: t('common.cancel'),
     okButtonProps: { danger: values.outcome === 'false_commitment' },
-    onOk: () => check.mutate({ id: task.id, body: { outcome: values.outcome, comment: values.comment?.trim() ?? '' } }, {
-      onSuccess: () => void message.success(t(`workbench.postCheck.done.${values.outcome}`)),
-      onError: (e) => applyApiError(form, e, ['comment']),
-    }),
+    onOk: () => check.mutateAsync({ id: task.id, body: { outcome: values.outcome, comment: values.comment?.trim() ?? '' } }).then(
+      () => void message.success(t(`workbench.postCheck.done.${values.outcome}`)),
+      (e) => (isConflict(e) ? onConflict(e) : applyApiError(form, e, ['comment'])),
+    ),
   });
 
   return (
     <Form form={form} name={`post-check-${task.id}`} layout="vertical" onFinish={confirm} disabled={check.isPending} requiredMark={false}>
       <p className="tb-muted">{t('workbench.postCheck.intro')}</p>
-      {check.error && <Conflict error={check.error} onRefresh={onRefresh} />}
+      <LocalError error={check.error} />
       <Form.Item name="outcome" label={t('workbench.postCheck.outcome')} rules={[{ required: true, message: t('workbench.postCheck.outcomeRequired') }]}>
-        <Radio.Group optionType="button" buttonStyle="solid" options={[
+        <Radio.Group options={[
           { value: 'confirmed', label: t('workbench.postCheck.confirmed') },
           { value: 'false_commitment', label: t('workbench.postCheck.false_commitment') },
         ]} />
@@ -136,22 +147,21 @@ function PostCheckForm({ task, onRefresh }: { task: InboxTask; onRefresh: () => 
   );
 }
 
-export function TaskDecision({ task, materials, fields, onRefresh }: { task: InboxTask; materials: Option[]; fields: Option[]; onRefresh: () => void }) {
+export function TaskDecision({ task, materials, fields, onConflict }: PanelProps & { materials: Option[]; fields: Option[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const claim = useClaim();
   const release = useRelease();
-  const [claimError, setClaimError] = useState<unknown>(null);
   // review tasks offer their decisions; a post-check is worked by whoever may claim or release it
   const canDecide = task.kind === 'review' ? DECIDING.some((d) => task.actions.includes(d)) : task.actions.length > 0;
-  const onError = (e: unknown) => setClaimError(e);
+  const onError = (e: unknown) => (isConflict(e) ? onConflict(e) : undefined);
 
   return (
     <div className="wb-decision">
       <p className="wb-task-head">
         <span className="wb-task-dept">{t('workbench.decision.taskLine', { department: task.department.name, task: task.name })}</span>
       </p>
-      {claimError ? <Conflict error={claimError} onRefresh={() => { setClaimError(null); onRefresh(); }} /> : null}
+      <LocalError error={claim.error ?? release.error} />
       {task.actions.includes('claim') && (
         <div className="wb-claim-row">
           <span className="tb-muted">{t('workbench.decision.unclaimed')}</span>
@@ -174,8 +184,8 @@ export function TaskDecision({ task, materials, fields, onRefresh }: { task: Inb
         <p className="tb-muted">{task.assignee ? t('workbench.decision.claimedBy', { name: task.assignee.name }) : t('workbench.decision.notYours')}</p>
       )}
       {canDecide && (task.kind === 'post_check'
-        ? <PostCheckForm task={task} onRefresh={onRefresh} />
-        : <ReviewForm task={task} materials={materials} fields={fields} onRefresh={onRefresh} />)}
+        ? <PostCheckForm task={task} onConflict={onConflict} />
+        : <ReviewForm task={task} materials={materials} fields={fields} onConflict={onConflict} />)}
     </div>
   );
 }

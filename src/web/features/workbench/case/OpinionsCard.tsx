@@ -16,7 +16,7 @@ function TaskEntry({ task, mine }: { task: CaseTaskSummary; mine: boolean }) {
         <span className="wb-task-dept">{task.department.name}</span>
         <span>{task.name}</span>
         {task.kind === 'post_check' && <Tag color="purple">{labels.taskKind('post_check')}</Tag>}
-        <Tag className={taskStatusClass(task.status)}>{labels.taskStatus(task.status)}</Tag>
+        <Tag className={taskStatusClass(task.status)}>{labels.taskStatus(task.status, task.kind)}</Tag>
         {mine && <Tag color="blue">{t('workbench.case.myTask')}</Tag>}
         {task.status === 'open' && <DeadlineTag deadline={task.deadline} workingDaysLeft={task.workingDaysLeft} />}
       </div>
@@ -38,14 +38,19 @@ export function OpinionsCard({ view, materialName, fieldName }: {
 }) {
   const { t } = useTranslation();
   const mine = new Set(view.myTasks.map((task) => task.id));
-  const stages = [...new Set(view.tasks.map((task) => task.stage))].sort((a, b) => a - b);
+  // review stages in order, then the post-check (事后核查) if any
+  const groupOf = (task: CaseTaskSummary) => `${task.kind === 'post_check' ? 1 : 0}-${String(task.stage).padStart(3, '0')}`;
+  const groups = [...new Set(view.tasks.map(groupOf))].sort();
   return (
     <Card className="tb-card" title={<h2 className="tb-card-title">{t('workbench.case.opinions')}</h2>}>
-      {stages.map((stage) => {
-        const tasks = view.tasks.filter((task) => task.stage === stage);
+      {groups.map((group) => {
+        const tasks = view.tasks.filter((task) => groupOf(task) === group);
+        const first = tasks[0];
         return (
-          <section key={stage} className="wb-stage">
-            <h3 className="wb-section-title">{t('workbench.case.stage', { n: stage + 1, name: tasks[0].stageName })}</h3>
+          <section key={group} className="wb-stage">
+            <h3 className="wb-section-title">
+              {first.kind === 'post_check' ? first.stageName : t('workbench.case.stage', { n: first.stage, name: first.stageName })}
+            </h3>
             <ul className="tb-plain-list">
               {tasks.map((task) => <TaskEntry key={task.id} task={task} mine={mine.has(task.id)} />)}
             </ul>
