@@ -1,5 +1,5 @@
 // Ant Design tokens. Every colour changed here is checked against WCAG AA (4.5:1 for text on
-// white, 3:1 for icons): primary/link #0958d9 6.2:1 (hover #003eb3 9.2:1), error #cf1322 5.6:1, success #237804 5.6:1,
+// white, 3:1 for icons): primary/link #0958d9 6.2:1 (hover #003eb3 9.0:1), error #cf1322 5.6:1, success #237804 5.6:1,
 // warning #ad4e00 5.4:1, secondary text #616161 6.2:1, placeholder #757575 4.6:1.
 import type { ThemeConfig } from 'antd';
 
