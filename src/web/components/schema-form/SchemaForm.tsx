@@ -6,14 +6,18 @@ import { Form as AntdForm } from '@rjsf/antd';
 import type CoreForm from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
+import { FieldTemplate } from './FieldTemplate';
 import { SectionsTemplate } from './SectionsTemplate';
+import './schemaForm.css';
 import type { SchemaFormHandle, SchemaFormProps } from './types';
 import { compact, effectiveSchema, toExtraErrors, toUiSchema, type Lang } from './uiSchema';
 import { createFormValidator } from './validator';
 import { widgets } from './widgets';
 
-const templates = { ObjectFieldTemplate: SectionsTemplate };
+const templates = { ObjectFieldTemplate: SectionsTemplate, FieldTemplate };
 const formContext = { readonlyAsDisabled: false, descriptionLocation: 'below' };
+// the errors show next to their fields; without a handler rjsf would also log them to the console
+const errorsShownByFields = () => {};
 
 export default function SchemaForm({ form, value, onChange, locked = [], serverErrors, disabled, ref }: SchemaFormProps & { ref?: Ref<SchemaFormHandle> }) {
   const { i18n } = useTranslation();
@@ -49,6 +53,7 @@ export default function SchemaForm({ form, value, onChange, locked = [], serverE
       extraErrors={extraErrors}
       liveValidate={checked ? 'onChange' : undefined}
       showErrorList={false}
+      onError={errorsShownByFields}
       focusOnFirstError
       noHtml5Validate
       disabled={disabled}

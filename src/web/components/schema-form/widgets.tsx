@@ -1,12 +1,14 @@
 // Widgets our form hints name that rjsf's antd theme lacks: region cascade (行政区划), switch,
-// mobile and ID-number inputs, and the read-only display of a verified prefilled value.
+// mobile and ID-number inputs, the read-only display of a verified prefilled value, and a select
+// whose options are real, named options (rjsf's antd select renders a virtual list that is not).
 import { useEffect, useState } from 'react';
-import { Alert, Cascader, Input, Switch, Tag } from 'antd';
+import { Alert, Cascader, Input, Radio, Select, Switch, Tag } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { ariaDescribedByIds, type WidgetProps } from '@rjsf/utils';
+import { ariaDescribedByIds, enumOptionsIndexForValue, enumOptionsValueForIndex, type WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import type { Region } from '../../../contract/catalog';
 import { api } from '../../lib/api';
+import { labelId } from './FieldTemplate';
 import { regionPath } from './uiSchema';
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -94,4 +96,35 @@ export function RegionWidget({ id, value, onChange, onBlur, disabled, readonly, 
   );
 }
 
-export const widgets = { tbMobile: MobileWidget, tbIdNumber: IdNumberWidget, tbSwitch: SwitchWidget, tbLocked: LockedWidget, tbRegion: RegionWidget };
+/**
+ * One choice from the field's options. Not virtual, so every option is in the listbox as a
+ * `role="option"` named by its visible label; no blank first option (a field that may be left
+ * empty gets a clear button instead); the combobox is named by the field's <label for>.
+ */
+export function SelectWidget({ id, value, options, onChange, onBlur, onFocus, disabled, readonly, placeholder, required, autofocus }: WidgetProps) {
+  const enumOptions = options.enumOptions ?? [];
+  const index = enumOptionsIndexForValue(value, enumOptions, false);
+  const selected = typeof index === 'string' ? index : undefined;
+  const pick = (next: string | undefined) => (next === undefined ? undefined : enumOptionsValueForIndex(next, enumOptions));
+  return (
+    <Select id={id} value={selected} placeholder={placeholder} disabled={disabled || readonly} autoFocus={autofocus} allowClear={!required}
+      virtual={false} aria-required={required} aria-describedby={ariaDescribedByIds(id)} style={{ width: '100%' }}
+      options={enumOptions.map((o, i) => ({ value: String(i), label: o.label }))}
+      onChange={(next?: string) => onChange(pick(next))} onBlur={() => onBlur(id, value)} onFocus={() => onFocus(id, value)} />
+  );
+}
+
+/** One choice shown as radio buttons, in a radio group named by the field's label. */
+export function RadioWidget({ id, value, options, onChange, onBlur, onFocus, disabled, readonly, required }: WidgetProps) {
+  const enumOptions = options.enumOptions ?? [];
+  const index = enumOptionsIndexForValue(value, enumOptions, false);
+  return (
+    <Radio.Group id={id} name={id} value={typeof index === 'string' ? index : undefined} disabled={disabled || readonly}
+      aria-labelledby={labelId(id)} aria-required={required} aria-describedby={ariaDescribedByIds(id)}
+      onChange={(e) => onChange(enumOptionsValueForIndex(String(e.target.value), enumOptions))}
+      onBlur={() => onBlur(id, value)} onFocus={() => onFocus(id, value)}
+      options={enumOptions.map((o, i) => ({ value: String(i), label: o.label, id: `${id}-${i}` }))} />
+  );
+}
+
+export const widgets = { SelectWidget, RadioWidget, tbMobile: MobileWidget, tbIdNumber: IdNumberWidget, tbSwitch: SwitchWidget, tbLocked: LockedWidget, tbRegion: RegionWidget };
