@@ -38,6 +38,9 @@ export function SwitchWidget({ id, value, onChange, disabled, readonly, label }:
   );
 }
 
+// antd's success tag text is too light on its tint; the theme's colorSuccess is 5.5:1 on it (WCAG AA)
+const VERIFIED_TAG = { color: '#237804', background: '#f6ffed', borderColor: '#95de64' };
+
 /** A value from the applicant's verified identity: shown, not editable, marked 已核验. */
 export function LockedWidget({ id, value, options, label }: WidgetProps) {
   const { t } = useTranslation();
@@ -45,7 +48,7 @@ export function LockedWidget({ id, value, options, label }: WidgetProps) {
   const shown = enumOptions.find((o) => o.value === value)?.label ?? text(value);
   return (
     <Input id={id} name={id} value={shown} readOnly aria-readonly aria-label={label} aria-describedby={ariaDescribedByIds(id)} title={t('schemaForm.verifiedHelp')}
-      suffix={<Tag color="green" icon={<SafetyCertificateOutlined aria-hidden />}>{t('schemaForm.verified')}</Tag>} />
+      suffix={<Tag color="success" style={VERIFIED_TAG} icon={<SafetyCertificateOutlined aria-hidden />}>{t('schemaForm.verified')}</Tag>} />
   );
 }
 
