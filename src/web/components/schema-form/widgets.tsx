@@ -1,7 +1,7 @@
 // Widgets our form hints name that rjsf's antd theme lacks: region cascade (行政区划), switch,
 // mobile and ID-number inputs, the read-only display of a verified prefilled value, and a select
 // whose options are real, named options (rjsf's antd select renders a virtual list that is not).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Cascader, Input, Radio, Select, Switch, Tag } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { ariaDescribedByIds, enumOptionsIndexForValue, enumOptionsValueForIndex, type WidgetProps } from '@rjsf/utils';
@@ -88,11 +88,21 @@ export function RegionWidget({ id, value, onChange, onBlur, disabled, readonly, 
       .catch(() => setFailed(true));
   };
 
+  // on a phone the five columns are wider than the screen: they scroll sideways within it, kept at the newest column
+  const menusRef = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const el = menusRef.current;
+    if (open && el) requestAnimationFrame(() => el.scrollTo({ left: el.scrollWidth }));
+  }, [open, options, code]);
+
   return (
     <>
       <Cascader id={id} options={options} loadData={loadData as never} changeOnSelect value={code ? regionPath(code) : []}
         placeholder={placeholder || t('schemaForm.regionPlaceholder')} disabled={disabled || readonly} aria-required={required}
         aria-describedby={ariaDescribedByIds(id)} style={{ width: '100%' }} showSearch={false}
+        classNames={{ popup: { root: 'tb-region-popup' } }} onOpenChange={setOpen}
+        popupRender={(menus) => <div ref={menusRef} className="tb-region-menus">{menus}</div>}
         onChange={(path) => onChange(path?.length ? String(path[path.length - 1]) : undefined)} onBlur={() => onBlur(id, value)} />
       {failed && <Alert type="error" showIcon className="tb-small" title={t('schemaForm.regionLoadFailed')} />}
     </>
