@@ -1,8 +1,9 @@
 // Widgets our form hints name that rjsf's antd theme lacks: region cascade (行政区划), switch,
 // mobile and ID-number inputs, the read-only display of a verified prefilled value, and a select
-// whose options are real, named options (rjsf's antd select renders a virtual list that is not).
+// whose options are real, named options (rjsf's antd select renders a virtual list that is not),
+// radio and checkbox groups named by their field's label.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Cascader, Input, Radio, Select, Switch, Tag } from 'antd';
+import { Alert, Cascader, Checkbox, Input, Radio, Select, Switch, Tag } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { ariaDescribedByIds, enumOptionsIndexForValue, enumOptionsValueForIndex, type WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
@@ -140,4 +141,16 @@ export function RadioWidget({ id, value, options, onChange, onBlur, onFocus, dis
   );
 }
 
-export const widgets = { SelectWidget, RadioWidget, tbMobile: MobileWidget, tbIdNumber: IdNumberWidget, tbSwitch: SwitchWidget, tbLocked: LockedWidget, tbRegion: RegionWidget };
+/** Several choices as checkboxes, in a group named by the field's label; the value keeps the options' order. */
+export function CheckboxesWidget({ id, value, options, onChange, disabled, readonly }: WidgetProps) {
+  const enumOptions = options.enumOptions ?? [];
+  const checked = enumOptionsIndexForValue(Array.isArray(value) ? value : [], enumOptions, true);
+  return (
+    <Checkbox.Group role="group" aria-labelledby={labelId(id)} aria-describedby={ariaDescribedByIds(id)}
+      value={Array.isArray(checked) ? checked : []} disabled={disabled || readonly}
+      onChange={(next) => onChange(enumOptionsValueForIndex(enumOptions.map((_, i) => String(i)).filter((i) => next.includes(i)), enumOptions))}
+      options={enumOptions.map((o, i) => ({ value: String(i), label: o.label, id: `${id}-${i}` }))} />
+  );
+}
+
+export const widgets = { SelectWidget, RadioWidget, CheckboxesWidget, tbMobile: MobileWidget, tbIdNumber: IdNumberWidget, tbSwitch: SwitchWidget, tbLocked: LockedWidget, tbRegion: RegionWidget };
