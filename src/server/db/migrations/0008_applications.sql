@@ -89,10 +89,12 @@ CREATE TABLE case_tasks (
   version             integer     NOT NULL DEFAULT 1
 );
 CREATE INDEX case_tasks_case ON case_tasks (case_id, stage);
--- department inbox: open tasks by due date, optionally by item; counts read the same range
-CREATE INDEX case_tasks_inbox ON case_tasks (department_code, status, due_on) INCLUDE (assignee_account_id);
-CREATE INDEX case_tasks_inbox_item ON case_tasks (department_code, item_code, due_on) WHERE status = 'open';
-CREATE INDEX case_tasks_assignee ON case_tasks (assignee_account_id, due_on) WHERE status = 'open';
+-- department inbox: open tasks in (due date, id) order, so a page stops after its rows; the badge
+-- counts and the item filter read the same range index-only (assignee and item included)
+CREATE INDEX case_tasks_inbox ON case_tasks (department_code, status, due_on, id) INCLUDE (assignee_account_id, item_code);
+-- most tasks of a department are closed: tell the planner the two columns go together
+CREATE STATISTICS case_tasks_department_status (dependencies) ON department_code, status FROM case_tasks;
+CREATE INDEX case_tasks_assignee ON case_tasks (assignee_account_id, due_on) WHERE status = 'open' AND assignee_account_id IS NOT NULL;
 CREATE INDEX case_tasks_decided_by ON case_tasks (decided_by, decided_at DESC) WHERE decided_by IS NOT NULL;
 -- overdue escalation looks only at open tasks not yet escalated
 CREATE INDEX case_tasks_overdue ON case_tasks (due_on) WHERE status = 'open' AND escalated_at IS NULL;

@@ -22,9 +22,12 @@ export async function inbox(ctx: Ctx, actor: Actor, q: InboxQueryValue): Promise
   const clock = await clockOf(ctx);
   const base = { departments, accountId: actor.accountId, item: q.item, today: clock.today, soonUntil: soonUntil(clock.cal, clock.today) };
   const filter = { ...base, view: q.view ?? 'open' };
-  const [items, total, counts, names] = await Promise.all([
-    tasks.listInbox(ctx.db, filter, pageSize, (page - 1) * pageSize), tasks.countInbox(ctx.db, filter), tasks.inboxCounts(ctx.db, base),
+  const [items, counts, done, names] = await Promise.all([
+    tasks.listInbox(ctx.db, filter, pageSize, (page - 1) * pageSize), tasks.inboxCounts(ctx.db, base),
+    // the badge counts already hold the total of every view but "done"
+    filter.view === 'done' ? tasks.countInbox(ctx.db, filter) : Promise.resolve(0),
     departmentNames(ctx.db, departments),
   ]);
+  const total = { open: counts.open, mine: counts.mine, due_soon: counts.dueSoon, overdue: counts.overdue, done }[filter.view];
   return { total, page, pageSize, counts, items: items.map((k) => toInboxTask(actor, k, clock, names)) };
 }
