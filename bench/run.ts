@@ -1,5 +1,7 @@
 // `npm run bench`: prints figures and ratios against baselines measured in the same run.
-// BENCH_SECONDS (default 10) sets each load phase; BENCH_DB=postgres|pglite limits the databases.
+// BENCH_SECONDS (default 10) sets each load phase; BENCH_DB=postgres|pglite limits the databases;
+// BENCH_ONLY=applications runs only the applications benchmark (PostgreSQL; `npm run bench:applications`).
+import { benchApplications } from './applications.js';
 import { benchColdStart } from './coldstart.js';
 import { printTable } from './lib.js';
 import { benchSearch } from './search.js';
@@ -7,8 +9,10 @@ import { benchSearch } from './search.js';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const kinds = (process.env.BENCH_DB ? [process.env.BENCH_DB] : ['postgres', 'pglite']) as ('postgres' | 'pglite')[];
 
+const only = process.env.BENCH_ONLY;
+
 const rows: Record<string, string | number>[] = [];
-for (const kind of kinds) {
+for (const kind of only === 'applications' ? [] : kinds) {
   const { results, indexSeconds } = await benchSearch(kind, { items: 10_000, connections: 16, seconds });
   console.log(`${kind}: inserted and indexed 10,000 items in ${indexSeconds.toFixed(1)} s`);
   // the same queries with the platform's default result cache (SEARCH_CACHE_SECONDS=30)
@@ -18,11 +22,21 @@ for (const kind of kinds) {
     rows.push({ run: r.label, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, 'vs trivial': `${((r.rps / trivial) * 100).toFixed(0)} %`, errors: r.errors + r.non2xx });
   }
 }
-printTable('Catalogue search, 16 concurrent clients (target: search p99 ≤ 20 ms on PostgreSQL)', rows);
+if (rows.length) printTable('Catalogue search, 16 concurrent clients (target: search p99 ≤ 20 ms on PostgreSQL)', rows);
 
-const cold = await benchColdStart();
-printTable('Cold start of npm start, web app built (targets: ≤ 10 s empty, ≤ 3 s existing)', [
-  { 'data directory': 'empty', seconds: cold.empty.toFixed(2) },
-  { 'data directory': 'existing', seconds: cold.existing.toFixed(2) },
-]);
+if (only !== 'applications') {
+  const cold = await benchColdStart();
+  printTable('Cold start of npm start, web app built (targets: ≤ 10 s empty, ≤ 3 s existing)', [
+    { 'data directory': 'empty', seconds: cold.empty.toFixed(2) },
+    { 'data directory': 'existing', seconds: cold.existing.toFixed(2) },
+  ]);
+}
+
+if (kinds.includes('postgres') && (!only || only === 'applications')) {
+  // BENCH_CASES and BENCH_INBOX_OPEN scale the read phases down while developing
+  await benchApplications({
+    seconds, cases: Number(process.env.BENCH_CASES ?? 1_000_000), inboxOpen: Number(process.env.BENCH_INBOX_OPEN ?? 50_000),
+    citizens: Number(process.env.BENCH_CITIZENS ?? 64),
+  });
+}
 process.exit(0);

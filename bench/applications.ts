@@ -1,0 +1,199 @@
+// Issue 4 benchmark on PostgreSQL: submissions through the API beside the same writes through `pg`
+// (16 and 64 clients), then 1,000,000 generated cases for the case page and a 50,000-task
+// department inbox. A fresh bench_<random> schema, dropped at the end, on failure and on SIGINT.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import type { ApplicationBody } from '../src/contract/applications.js';
+import { sampleFormData } from '../src/server/db/seed/data/items/form-samples.js';
+import { DEMO_PASSWORD } from '../src/server/db/seed/index.js';
+import { generateCases, readerCases } from './applications-data.js';
+import { caseReads, explainCasePage, explainInbox, inboxReads, type Plan } from './applications-read.js';
+import { apiSubmit, login, rawSubmit, readTemplate, type Session } from './applications-submit.js';
+import { printTable, type LoadResult } from './lib.js';
+
+/** 出生登记 (出生“一件事”): four departments in parallel; every required material is held by the government. */
+const BIRTH = '000704001000';
+const birthBody = (): ApplicationBody => ({
+  itemCode: BIRTH, formData: sampleFormData[BIRTH], delivery: { mode: 'elicence' },
+  materials: [0, 1, 2, 3].map((index) => ({ index, fileIds: [], governmentHeld: true })),
+});
+
+const INBOX_DEPARTMENT = 'gaj';
+const TARGETS = { ratio: 0.5, caseP99: 15, inboxP99: 20 };
+
+export interface ApplicationsBenchOptions {
+  seconds: number;
+  /** cases stored for the read phases (1,000,000) and open tasks of the inbox department (50,000) */
+  cases: number; inboxOpen: number;
+  citizens: number;
+}
+
+function startServer(schema: string, citizens: number): { child: ChildProcess; ready: Promise<string> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./applications-server.ts', import.meta.url).pathname], {
+    env: { ...process.env, BENCH_SCHEMA: schema, BENCH_CITIZENS: String(citizens) }, stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const ready = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => {
+      out += b.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}: ${out}`)));
+  });
+  return { child, ready };
+}
+
+const row = (r: LoadResult & { cpuPerRequest?: string }, extra: Record<string, string | number> = {}) => ({
+  run: r.label, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, ...extra,
+  ...(r.cpuPerRequest ? { 'process CPU ms/req': r.cpuPerRequest } : {}), 'errors/non-2xx': r.errors + r.non2xx,
+});
+
+/** CPU milliseconds (user + system) a process has used so far; Linux clock ticks of 10 ms. */
+const cpuMsOf = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+/** Run a load phase and add the CPU one process spent per request (the server's for API runs, ours for raw ones). */
+async function withCpu<T extends LoadResult>(pid: number, seconds: number, phase: () => Promise<T>): Promise<T & { cpuPerRequest: string }> {
+  const before = cpuMsOf(pid);
+  const r = await phase();
+  return { ...r, cpuPerRequest: ((cpuMsOf(pid) - before) / Math.max(1, r.rps * seconds)).toFixed(2) };
+}
+
+const count = async (pool: pg.Pool, text: string, values: unknown[] = []) => Number((await pool.query(text, values)).rows[0].n);
+
+function printPlans(title: string, plans: (Plan & { view?: string })[], full: boolean) {
+  printTable(title, plans.map((p) => ({
+    ...(p.view ? { view: p.view } : {}), query: p.query.slice(0, 100) + (p.query.length > 100 ? '…' : ''),
+    'custom plan ms': p.customMs, 'generic plan ms': p.genericMs, 'generic, no parallel workers': p.serialGenericMs,
+  })));
+  if (!full) return;
+  // the costliest query, and the one whose prepared (generic) plan loses most against a custom plan
+  const slowest = [...plans].sort((a, b) => b.customMs - a.customMs)[0];
+  const worstGeneric = [...plans].sort((a, b) => (b.genericMs - b.customMs) - (a.genericMs - a.customMs))[0];
+  for (const p of new Set([slowest, worstGeneric])) {
+    console.log(`\n${p === slowest ? 'costliest query' : 'query whose generic plan is slowest against its custom plan'}` +
+      `${p.view ? ` (view=${p.view})` : ''}:\n${p.query}\n\nEXPLAIN ANALYZE (custom plan):\n${p.plan}` +
+      `\n\nEXPLAIN ANALYZE (generic plan of the prepared statement):\n${p.genericPlan}`);
+  }
+}
+
+export async function benchApplications(o: ApplicationsBenchOptions): Promise<void> {
+  const connectionString = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  // the same pool size as the app (db/client.ts)
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), options: `-c search_path=${schema},public` });
+  pool.on('error', () => undefined);
+  const server = startServer(schema, o.citizens);
+  let cleaned: Promise<void> | null = null;
+  const cleanup = () => (cleaned ??= (async () => {
+    if (server.child.exitCode === null && server.child.signalCode === null) {
+      const exited = new Promise((r) => server.child.once('exit', r));
+      server.child.kill('SIGTERM');
+      // a load still running keeps its connections busy and the close waiting: then no more waiting
+      const timer = setTimeout(() => server.child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await pool.end().catch(() => undefined);
+    const admin = new pg.Client({ connectionString });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  })());
+  const onSignal = (signal: NodeJS.Signals) => {
+    console.error(`\n${signal}: dropping schema ${schema}`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const s of signals) process.once(s, onSignal);
+  try {
+    const url = await server.ready;
+    server.child.removeAllListeners('exit');
+    console.log(`\napplications benchmark: schema ${schema}, server ${url}, pool ${pool.options.max}, ${o.seconds} s per phase`);
+    const citizens: Session[] = [];
+    for (let i = 1; i <= o.citizens; i++) citizens.push(await login(url, `bench${String(i).padStart(4, '0')}`, DEMO_PASSWORD));
+    const reviewer = await login(url, `reviewer.${INBOX_DEPARTMENT}`, DEMO_PASSWORD);
+
+    // 1. submissions: one by hand first (fails loudly when the item or body no longer fits), its rows the raw template
+    const body = birthBody();
+    const first = await fetch(`${url}/api/applications`, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', cookie: citizens[0].cookie, 'x-csrf-token': citizens[0].csrf, 'idempotency-key': `bench-first-${schema}` },
+    });
+    if (first.status !== 201) throw new Error(`a first submission failed: ${first.status} ${await first.text()}`);
+    const template = await readTemplate(pool, ((await first.json()) as { caseNo: string }).caseNo);
+    await apiSubmit(url, citizens, body, 4, 2);
+    await rawSubmit(pool, template, citizens, 4, 1);
+    const submitRows: Record<string, string | number>[] = [];
+    const checks: Record<string, string | number>[] = [];
+    for (const connections of [16, 64]) {
+      const before = await count(pool, 'SELECT count(*) AS n FROM cases');
+      const api = await withCpu(server.child.pid!, o.seconds, () => apiSubmit(url, citizens, body, connections, o.seconds));
+      const after = await count(pool, 'SELECT count(*) AS n FROM cases');
+      const found = await count(pool, 'SELECT count(*) AS n FROM cases WHERE case_no = ANY($1)', [[...api.caseNos]]);
+      const replays = await Promise.all([...api.byKey].slice(0, 20).map(async ([key, caseNo]) => {
+        const s = api.sessionOf.get(key)!;
+        const res = await fetch(`${url}/api/applications`, {
+          method: 'POST', body: JSON.stringify(body),
+          headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': key },
+        });
+        return res.status === 201 && ((await res.json()) as { caseNo: string }).caseNo === caseNo && res.headers.get('idempotent-replayed') === 'true';
+      }));
+      const afterReplay = await count(pool, 'SELECT count(*) AS n FROM cases');
+      const raw = await withCpu(process.pid, o.seconds, () => rawSubmit(pool, template, citizens, connections, o.seconds));
+      submitRows.push(row(api, { 'API/raw': `${((api.rps / raw.rps) * 100).toFixed(0)} %` }), row(raw, { 'API/raw': '100 %' }));
+      const ok = after - before === api.caseNos.size && found === api.caseNos.size && afterReplay === after && replays.every(Boolean);
+      checks.push({
+        clients: connections, '201s (of which after a retry)': `${api.caseNos.size} (${api.retried})`, 'cases written': after - before,
+        '201 case numbers found': found, '20 replays: same case, none written': replays.every(Boolean) && afterReplay === after ? 'yes' : 'NO',
+        verdict: ok ? 'no lost or duplicate writes' : 'MISMATCH',
+      });
+    }
+    printTable(`Submissions, 出生登记 (4 parallel tasks): API vs the same rows through pg (target: API ≥ ${TARGETS.ratio * 100} % of raw)`, submitRows);
+    printTable('Submissions: every 201 is one case, every case one 201 (requests cut off by the clock retried with their key)', checks);
+
+    // 2. one million cases
+    const accounts = new Map((await pool.query<{ username: string; id: string }>(
+      `SELECT username, id FROM accounts WHERE username LIKE 'reviewer.%'`)).rows.map((r) => [r.username.slice('reviewer.'.length), r.id]));
+    console.log(`\ngenerating ${o.cases.toLocaleString('en')} cases (${o.inboxOpen.toLocaleString('en')} open ${INBOX_DEPARTMENT} tasks):`);
+    const gen = await generateCases(pool, {
+      cases: o.cases, live: o.inboxOpen * 2, readers: citizens.map((c) => c.accountId), gajReviewer: reviewer.accountId,
+      reviewers: Object.fromEntries(accounts),
+    }, (s) => console.log(s));
+    console.log(`generated in ${gen.seconds.toFixed(1)} s: ${gen.cases.toLocaleString('en')} cases, ${gen.tasks.toLocaleString('en')} tasks, ` +
+      `${gen.events.toLocaleString('en')} timeline events; ${gen.gaj_open.toLocaleString('en')} open ${INBOX_DEPARTMENT} tasks`);
+
+    // 3. the case page
+    const owned = await readerCases(pool, citizens.map((c) => c.accountId), 50);
+    const readers = citizens.map((session) => ({ session, caseNos: owned.get(session.accountId) ?? [] })).filter((r) => r.caseNos.length);
+    await caseReads(url, readers, 8, 2);
+    const page = await withCpu(server.child.pid!, o.seconds, () => caseReads(url, readers, 64, o.seconds));
+    printTable(`Case page with ${gen.cases.toLocaleString('en')} cases stored, ${readers.length} citizens reading their own (target: p99 ≤ ${TARGETS.caseP99} ms)`,
+      [row(page, { target: page.p99 <= TARGETS.caseP99 ? 'met' : 'MISSED' })]);
+    printPlans('Case page queries, serially (EXPLAIN ANALYZE, TIMING OFF)', await explainCasePage(pool, readers[0].caseNos[0]), page.p99 > TARGETS.caseP99);
+
+    // 4. the department inbox
+    const inboxRows: Record<string, string | number>[] = [];
+    const plans: (Plan & { view: string })[] = [];
+    let missed = false;
+    await inboxReads(url, reviewer, INBOX_DEPARTMENT, 'open', 8, 2);
+    for (const view of ['open', 'due_soon', 'overdue', 'mine'] as const) {
+      const r = await withCpu(server.child.pid!, o.seconds, () => inboxReads(url, reviewer, INBOX_DEPARTMENT, view, 64, o.seconds));
+      missed ||= r.p99 > TARGETS.inboxP99;
+      inboxRows.push(row(r, { target: r.p99 <= TARGETS.inboxP99 ? 'met' : 'MISSED' }));
+    }
+    printTable(`Inbox of ${INBOX_DEPARTMENT} with ${gen.gaj_open.toLocaleString('en')} open tasks, as reviewer.${INBOX_DEPARTMENT} (target: p99 ≤ ${TARGETS.inboxP99} ms)`, inboxRows);
+    for (const view of ['open', 'due_soon', 'overdue', 'mine'] as const) {
+      plans.push(...(await explainInbox(pool, INBOX_DEPARTMENT, reviewer.accountId, view)).map((p) => ({ ...p, view })));
+    }
+    printPlans('Inbox queries, serially (EXPLAIN ANALYZE, TIMING OFF)', plans, missed);
+  } finally {
+    for (const s of signals) process.off(s, onSignal);
+    await cleanup();
+  }
+}
