@@ -68,6 +68,8 @@ const toCode = (keyword: string) => keyword.replace(/([a-z])([A-Z])/g, '$1_$2').
 /**
  * An applicant's values checked as the server checks them: hidden fields dropped, empty values
  * dropped, shown `showIf` fields required, then the widget checks (mobile, ID number, region).
+ * One known gap: for an ID number the browser checks the shape and check digit only; the server
+ * also checks the province and birth date, and its error then shows under the field (extraErrors).
  */
 export function formErrors(form: ItemForm, input: Record<string, unknown>, lang: Lang): FieldError[] {
   const props = (form.schema.properties ?? {}) as Record<string, unknown>;
