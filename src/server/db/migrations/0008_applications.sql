@@ -98,6 +98,8 @@ CREATE INDEX case_tasks_assignee ON case_tasks (assignee_account_id, due_on) WHE
 CREATE INDEX case_tasks_decided_by ON case_tasks (decided_by, decided_at DESC) WHERE decided_by IS NOT NULL;
 -- overdue escalation looks only at open tasks not yet escalated
 CREATE INDEX case_tasks_overdue ON case_tasks (due_on) WHERE status = 'open' AND escalated_at IS NULL;
+-- the due-date recomputation after a calendar change walks only tasks whose clock runs
+CREATE INDEX case_tasks_running ON case_tasks (id) WHERE status IN ('open', 'returned');
 
 CREATE TABLE case_events (
   id                bigserial   PRIMARY KEY,

@@ -4,9 +4,9 @@ import { sql } from 'drizzle-orm';
 import type { CaseView, StaffCaseView } from '../../../contract/applications.js';
 import { rows } from '../../db/client.js';
 import { OFFICIAL_YEARS } from '../calendar/holidays-data.js';
-import { escalateOverdueTasks } from './index.js';
+import { escalateOverdueTasks, onCaseApproved } from './index.js';
 import {
-  accept, applicationBody, apply, drainApplicationJobs, pinClock, problemOf, publishItem, singleStage, startApplicationsApp, taskOf,
+  accept, applicationBody, apply, decide, drainApplicationJobs, pinClock, problemOf, publishItem, singleStage, startApplicationsApp, taskOf,
   type ApplicationsContext,
 } from './test-fixtures.js';
 
@@ -56,6 +56,20 @@ describe('告知承诺制, 即办, overdue escalation and calendar changes', () 
     const c = await apply(t.as.citizen2, await applicationBody(t.as.citizen2, commitmentItem, { commitmentSigned: true, materials: [{ index: 1, fileIds: [], governmentHeld: true }] }));
     const res = await t.as['reviewer.wjw'].post(`/api/workbench/tasks/${c.tasks[0].id}/post-check`, { outcome: 'confirmed', comment: '核查属实' });
     assert.equal(res.json().result, 'approved');
+  });
+
+  it('hands an approved e-licence case to the approval hooks in the concluding transaction', async () => {
+    const seen: string[] = [];
+    const off = onCaseApproved(async (_t, c) => { seen.push(c.case_no); });
+    try {
+      const c = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, ordinaryItem, { delivery: { mode: 'elicence' } }));
+      await accept(t, c.caseNo);
+      const done: StaffCaseView = await decide(t, 'gaj', await taskOf(t, c.caseNo, 'gaj'), { decision: 'approve' });
+      assert.deepEqual(seen, [c.caseNo]);
+      assert.equal(done.timeline.at(-1)!.action, 'elicence_pending');
+    } finally {
+      off();
+    }
   });
 
   it('accepts an immediate item (即办) automatically, due the same day', async () => {

@@ -69,6 +69,9 @@ describe('a single-department case from submission to 办结', () => {
     assert.deepEqual(view.actions, []);
     assert.deepEqual(view.timeline.map((e) => e.action), ['submitted', 'accepted', 'task_opened', 'task_claimed', 'task_approved', 'concluded', 'delivered']);
     assert.equal(view.tasks[0].comment, '材料齐全，准予');
+    const english: CaseView = (await t.as.citizen2.get(`/api/applications/${submitted.caseNo}`, { 'accept-language': 'en' })).json();
+    assert.match(english.timeline[0].text, /Application submitted$/);
+    assert.match(view.timeline.find((e) => e.action === 'task_approved')!.text, /审查通过/);
 
     const { rows } = await import('../../db/client.js');
     const { sql } = await import('drizzle-orm');

@@ -180,5 +180,5 @@ export async function markEscalated(t: Executor, id: string, at: Date): Promise<
 /** Tasks whose clock runs (open or returned), for a calendar change, in id order after `afterId`. */
 export const listRunningTasks = (db: Executor, afterId: string, limit: number) => rows<{ id: string; opened_on: string; limit_days: number; paused_days: number }>(db, sql`
   SELECT id, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, limit_days, paused_days FROM case_tasks
-  WHERE status IN ('open', 'returned') AND opened_on IS NOT NULL AND id > ${afterId}::uuid
+  WHERE status IN ('open', 'returned') AND id > ${afterId}::uuid AND opened_on IS NOT NULL
   ORDER BY id LIMIT ${limit}`);
