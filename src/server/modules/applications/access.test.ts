@@ -178,6 +178,16 @@ describe('access rules, idempotent submission, bad input and the public progress
     assert.equal((await elsewhere.delete(`/api/drafts/${itemCode}`)).statusCode, 204);
   });
 
+  it('discards the draft in the transaction that files the case, and keeps it when the submission fails', async () => {
+    await t.as.citizen2.put(`/api/drafts/${itemCode}`, { formData: { purpose: '先存草稿' }, materials: [] });
+    const body = await applicationBody(t.as.citizen2, itemCode);
+    const refused = await t.as.citizen2.post('/api/applications', { ...body, materials: [] }, { 'idempotency-key': newKey() });
+    assert.equal(refused.statusCode, 422);
+    assert.equal((await t.as.citizen2.get(`/api/drafts/${itemCode}`)).statusCode, 200, 'a refused submission keeps the draft');
+    await apply(t.as.citizen2, body);
+    assert.equal(problemOf(await t.as.citizen2.get(`/api/drafts/${itemCode}`)).code, 'DRAFT_NOT_FOUND');
+  });
+
   it('files an enterprise application for an agent, and a clerk applies on behalf of a person (帮办代办)', async () => {
     const ent = await apply(t.as.company1, {
       itemCode: enterpriseItem, enterpriseCreditCode: '91419900MA9C4K7R6N', delivery: { mode: 'elicence' },
@@ -186,6 +196,9 @@ describe('access rules, idempotent submission, bad input and the public progress
     assert.deepEqual(ent.applicant, { name: '青川市云栖数字科技有限公司', kind: 'enterprise' });
     assert.equal(ent.formData.creditCode, '91419900MA9C4K7R6N', 'the registered credit code is filled in and locked');
     assert.equal(ent.actingAgent?.role, 'enterprise_agent');
+    await accept(t, ent.caseNo);
+    const inbox: { items: { caseNo: string; applicantName: string }[] } = (await t.as['reviewer.scjg'].get('/api/workbench/tasks?department=scjg')).json();
+    assert.equal(inbox.items.find((x) => x.caseNo === ent.caseNo)?.applicantName, '青川市云栖数字科技有限公司', 'a registered enterprise name is not masked');
 
     const body = await applicationBody(t.as.clerk1, itemCode, { onBehalfOf: { idNumber: '419921195308210046', authorisation: '申请人当面签署授权委托书' } });
     const helped = await apply(t.as.clerk1, body);

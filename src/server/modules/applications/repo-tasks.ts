@@ -113,7 +113,7 @@ export async function cancelTasks(t: Executor, ids: string[], at: Date): Promise
 
 // ---- the department inbox ---------------------------------------------------------------------
 
-export interface InboxRow extends TaskRow { case_no: string; item_name: string; applicant_name: string; case_status: string }
+export interface InboxRow extends TaskRow { case_no: string; item_name: string; applicant_name: string; applicant_kind: 'person' | 'enterprise'; case_status: string }
 
 export type InboxView = 'open' | 'mine' | 'due_soon' | 'overdue' | 'done';
 
@@ -140,7 +140,7 @@ function inboxWhere(f: InboxFilter) {
 
 export function listInbox(db: Executor, f: InboxFilter, limit: number, offset: number): Promise<InboxRow[]> {
   const order = f.view === 'done' ? sql`k.decided_at DESC, k.id` : sql`k.due_on, k.id`;
-  return rows<InboxRow>(db, sql`SELECT ${TASK_COLUMNS_K}, c.case_no, c.item_name, c.applicant_name, c.status AS case_status
+  return rows<InboxRow>(db, sql`SELECT ${TASK_COLUMNS_K}, c.case_no, c.item_name, c.applicant_name, c.applicant_kind, c.status AS case_status
     FROM case_tasks k JOIN cases c ON c.id = k.case_id
     WHERE ${inboxWhere(f)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
 }

@@ -21,6 +21,7 @@ import { conclude, openStage } from './engine.js';
 import { applyLocked } from './prefill.js';
 import { canApply, canApplyOnBehalf } from './policy.js';
 import * as repo from './repo.js';
+import * as drafts from './repo-drafts.js';
 import * as tasks from './repo-tasks.js';
 import { notices } from './texts.js';
 import { caseView } from './service-views.js';
@@ -145,6 +146,8 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
     }
     await repo.updateCase(t, id, { materials, ...(commitment || immediate ? { acceptedAt: at } : {}) });
     await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
+    // the draft became this case: it goes in the same transaction, so a failed submission keeps it
+    await drafts.deleteDraft(t, actor.accountId, spec.code);
     let c = await repo.lockCaseById(t, id);
     const ref = { caseNo, itemName: spec.name, accountId: applicant.accountId };
     await queueNotice(t, notices.submitted(ref, c.due_on));

@@ -87,7 +87,8 @@ export function toInboxTask(actor: Actor, k: InboxRow, clock: Clock, names: Name
   const live = k.status === 'open' || k.status === 'returned';
   return {
     id: k.id, kind: k.kind, name: k.name, caseNo: k.case_no, itemName: k.item_name, itemCode: k.item_code,
-    applicantName: maskName(k.applicant_name), department: dept(names, k.department_code), status: k.status,
+    // a person's name is personal data; an enterprise's registered name is public
+    applicantName: k.applicant_kind === 'enterprise' ? k.applicant_name : maskName(k.applicant_name), department: dept(names, k.department_code), status: k.status,
     assignee: k.assignee_account_id ? { id: k.assignee_account_id, name: k.assignee_name ?? '' } : null,
     openedAt: isoOrNull(k.opened_at), dueOn: k.due_on, ...deadlineOf(clock.cal, clock.today, k.due_on, casePausedOn, live),
     escalated: k.escalated_at !== null, actions: taskActions(actor, k),

@@ -13,7 +13,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { isApiError } from '../../lib/api';
 import { busy } from '../../lib/format';
 import { hasRole, useMe } from '../identity/api';
-import { fetchApplyForm, useApplyForm, useDeleteDraft, useSubmitApplication } from './api';
+import { fetchApplyForm, useApplyForm, useSubmitApplication } from './api';
 import { ClerkPanel, clerkErrors } from './apply/ClerkPanel';
 import { DeliveryStep, deliveryErrors } from './apply/DeliveryStep';
 import { FormStep } from './apply/FormStep';
@@ -52,7 +52,6 @@ function ApplyWizard({ view, mode }: { view: ApplyFormView; mode: Mode }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
   const submit = useSubmitApplication();
-  const discardDraft = useDeleteDraft();
 
   // fields filled from verified data are locked, except when a clerk applies for someone else
   const locked = state.clerk.enabled ? [] : prefill.locked;
@@ -138,8 +137,7 @@ function ApplyWizard({ view, mode }: { view: ApplyFormView; mode: Mode }) {
       onSuccess: (created) => {
         forgetAttempt(code);
         autosave.stop();
-        // the case now holds what the draft held
-        if (mode.canDraft && autosave.savedAt) discardDraft.mutate(code);
+        // the server discarded the draft in the transaction that filed the case
         setSubmitted(true);
         void message.success(t('applications.apply.submitted', { caseNo: created.caseNo }));
         const state: SubmittedState = { submitted: { caseNo: created.caseNo, dueOn: created.dueOn, dueProvisional: created.dueProvisional } };
