@@ -68,11 +68,25 @@ describe('applications policy', () => {
   });
 
   it('shows staff a case their department works on, or one they may accept', () => {
-    assert.equal(canSeeStaffCase(reviewerGaj, { department_code: 'scjg' }, ['gaj']), true);
-    assert.equal(canSeeStaffCase(reviewerGaj, { department_code: 'scjg' }, ['scjg']), false);
-    assert.equal(canSeeStaffCase(clerk, { department_code: 'scjg' }, []), true);
-    assert.equal(canSeeStaffCase(person('a'), { department_code: 'gaj' }, ['gaj']), false);
+    const links = (taskDepartments: string[], handled = false) => ({ taskDepartments, handled });
+    const scjg = (status = 'in_review', acting: string | null = null) => ({ department_code: 'scjg', status, acting_agent_account_id: acting });
+    assert.equal(canSeeStaffCase(reviewerGaj, scjg(), links(['gaj'])), true);
+    assert.equal(canSeeStaffCase(reviewerGaj, scjg(), links(['scjg'])), false);
+    assert.equal(canSeeStaffCase(adminGaj, { ...scjg(), department_code: 'gaj' }, links([])), true);
+    assert.equal(canSeeStaffCase(person('a'), { ...scjg(), department_code: 'gaj' }, links(['gaj'])), false);
+  });
+
+  it('shows a window clerk a case awaiting acceptance, afterwards only one they filed, accepted or refused', () => {
+    const links = (handled: boolean) => ({ taskDepartments: ['scjg'], handled });
+    assert.equal(canSeeStaffCase(clerk, { department_code: 'scjg', status: 'submitted', acting_agent_account_id: null }, links(false)), true);
+    assert.equal(canSeeStaffCase(clerk, { department_code: 'scjg', status: 'in_review', acting_agent_account_id: null }, links(false)), false);
+    assert.equal(canSeeStaffCase(clerk, { department_code: 'scjg', status: 'concluded', acting_agent_account_id: null }, links(true)), true);
+    assert.equal(canSeeStaffCase(clerk, { department_code: 'scjg', status: 'concluded', acting_agent_account_id: 'clerk' }, links(false)), true);
+  });
+
+  it('lists the inbox departments of reviewers, approvers and admins only', () => {
     assert.deepEqual(inboxDepartments(reviewerGaj), ['gaj']);
+    assert.deepEqual(inboxDepartments(adminGaj), ['gaj']);
     assert.deepEqual(inboxDepartments(clerk), []);
   });
 });

@@ -37,9 +37,18 @@ export const canWorkTask = (actor: Actor, task: Pick<TaskLike, 'department_code'
 /** A claimed task is decided by its assignee only. */
 export const isClaimedByOther = (actor: Actor, task: TaskLike) => task.assignee_account_id !== null && task.assignee_account_id !== actor.accountId;
 
-/** Staff see a case when they may accept it, or their department has a task on it. */
-export const canSeeStaffCase = (actor: Actor, c: Pick<CaseLike, 'department_code'>, taskDepartments: string[]) =>
-  actor.kind === 'staff' && (canAccept(actor, c) || taskDepartments.some((code) => actor.departments.some((d) => d.code === code)));
+/** What ties a member of staff to a case: departments with a task on it, and whether they accepted or refused it. */
+export interface StaffLinks { taskDepartments: string[]; handled: boolean }
+
+/**
+ * Staff see a case their department works on or is competent for (admins). A window clerk sees any
+ * case awaiting acceptance (全市通办), afterwards only one they filed (帮办代办), accepted or refused.
+ */
+export const canSeeStaffCase = (actor: Actor, c: Pick<CaseLike, 'department_code' | 'status' | 'acting_agent_account_id'>, links: StaffLinks) =>
+  actor.kind === 'staff' && (
+    inDepartment(actor, c.department_code, ['dept_admin'])
+    || links.taskDepartments.some((code) => actor.departments.some((d) => d.code === code))
+    || (actor.roles.includes('clerk') && (c.status === 'submitted' || links.handled || c.acting_agent_account_id === actor.accountId)));
 
 /** Departments whose inbox the caller may read. */
 export const inboxDepartments = (actor: Actor) =>

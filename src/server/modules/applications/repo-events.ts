@@ -29,3 +29,10 @@ export async function insertEvents(t: Executor, events: NewEvent[]): Promise<voi
 export const listEvents = (db: Executor, caseId: string) => rows<EventRow>(db, sql`
   SELECT id::text AS id, case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data
   FROM case_events WHERE case_id = ${caseId} ORDER BY case_events.id`);
+
+/** Whether the account accepted or refused the case (受理 / 不予受理): a window clerk keeps sight of it. */
+export async function hasHandled(db: Executor, caseId: string, accountId: string): Promise<boolean> {
+  const r = await rows(db, sql`SELECT 1 FROM case_events
+    WHERE case_id = ${caseId} AND actor_account_id = ${accountId} AND action IN ('accepted', 'not_accepted') LIMIT 1`);
+  return r.length > 0;
+}

@@ -2,7 +2,7 @@
 // submitted case, which opens the first stage's tasks in their departments, or refuse it with a
 // reason (不予受理). Both are named commands on the locked case row.
 import type { CaseList, StaffCaseView } from '../../../contract/applications.js';
-import { tx } from '../../db/client.js';
+import { tx, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -14,20 +14,20 @@ import { openStage } from './engine.js';
 import { canAccept, canSeeAcceptanceQueue, canSeeStaffCase } from './policy.js';
 import * as repo from './repo.js';
 import * as tasks from './repo-tasks.js';
-import { staffCaseView } from './service-views.js';
+import { staffCaseView, staffLinks } from './service-views.js';
 import { notices } from './texts.js';
 import { toCaseSummary } from './views.js';
 
-/** Lock the case for an acceptance decision: unseen → 404, seen but not acceptable by the caller → 403. */
-async function lockForAcceptance(t: Parameters<typeof repo.lockCaseByNo>[0], actor: Actor, caseNo: string) {
+/**
+ * Lock the case for an acceptance decision: unseen → 404, seen but not acceptable by the caller →
+ * 403, no longer awaiting acceptance → 409.
+ */
+async function lockForAcceptance(t: Executor, actor: Actor, caseNo: string) {
   const c = await repo.lockCaseByNo(t, caseNo);
   if (!c) throw new AppError('CASE_NOT_FOUND');
-  if (!canAccept(actor, c)) {
-    const depts = (await tasks.listTasksOfCase(t, c.id)).map((k) => k.department_code);
-    throw new AppError(canSeeStaffCase(actor, c, depts) ? 'FORBIDDEN' : 'CASE_NOT_FOUND');
-  }
-  if (c.status !== 'submitted') throw new AppError('CASE_STATUS_CONFLICT');
-  return c;
+  if (canAccept(actor, c) && c.status === 'submitted') return c;
+  if (!canSeeStaffCase(actor, c, await staffLinks(t, actor, c))) throw new AppError('CASE_NOT_FOUND');
+  throw new AppError(canAccept(actor, c) ? 'CASE_STATUS_CONFLICT' : 'FORBIDDEN');
 }
 
 const ref = (c: repo.CaseRow) => ({ caseNo: c.case_no, itemName: c.item_name, accountId: c.applicant_account_id });

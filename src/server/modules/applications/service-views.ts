@@ -8,9 +8,9 @@ import type { Lang } from '../../platform/i18n.js';
 import { maskName } from '../../platform/mask.js';
 import { departmentNames } from '../catalog/index.js';
 import { clockOf, idTailHash, type Ctx } from './context.js';
-import { canAccept, canReadCase, canSeeStaffCase } from './policy.js';
+import { canAccept, canReadCase, canSeeStaffCase, type StaffLinks } from './policy.js';
 import * as repo from './repo.js';
-import { listEvents } from './repo-events.js';
+import { hasHandled, listEvents } from './repo-events.js';
 import { listTasksOfCase, listTasksOfCases, type TaskRow } from './repo-tasks.js';
 import { holdersOf, timeline, toCaseSummary, toCaseView, toInboxTask } from './views.js';
 
@@ -72,7 +72,7 @@ export async function staffCaseView(ctx: Ctx, actor: Actor, caseNo: string, lang
   const c = await repo.findCaseByNo(ctx.db, caseNo);
   if (!c) throw new AppError('CASE_NOT_FOUND');
   const { __tasks: tasks, ...view } = await assemble(ctx, null, c, lang);
-  if (!canSeeStaffCase(actor, c, tasks.map((k) => k.department_code))) throw new AppError('CASE_NOT_FOUND');
+  if (!canSeeStaffCase(actor, c, await staffLinks(ctx.db, actor, c, tasks))) throw new AppError('CASE_NOT_FOUND');
   const clock = await clockOf(ctx);
   const names = await namesFor(ctx.db, c, tasks);
   const mine = tasks.filter((k) => actor.departments.some((d) => d.code === k.department_code));
@@ -84,8 +84,16 @@ export async function staffCaseView(ctx: Ctx, actor: Actor, caseNo: string, lang
   };
 }
 
+/** What ties the staff member to the case; the timeline is read only for a window clerk. */
+export async function staffLinks(db: Executor, actor: Actor, c: repo.CaseRow, tasks?: TaskRow[]): Promise<StaffLinks> {
+  const list = tasks ?? await listTasksOfCase(db, c.id);
+  return {
+    taskDepartments: list.map((k) => k.department_code),
+    handled: actor.roles.includes('clerk') && c.status !== 'submitted' && (await hasHandled(db, c.id, actor.accountId)),
+  };
+}
+
 /** Whether the staff member may see the case (for its files). */
 export async function staffMaySee(ctx: Ctx, actor: Actor, c: repo.CaseRow): Promise<boolean> {
-  const tasks = await listTasksOfCase(ctx.db, c.id);
-  return canSeeStaffCase(actor, c, tasks.map((k) => k.department_code));
+  return canSeeStaffCase(actor, c, await staffLinks(ctx.db, actor, c));
 }

@@ -1,0 +1,104 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import type { CaseView } from '../../../contract/applications.js';
+import { rows } from '../../db/client.js';
+import { TEST_PASSWORD } from '../../test/accounts.js';
+import { Client } from '../../test/harness.js';
+import { seedAccounts } from '../identity/index.js';
+import {
+  accept, applicationBody, apply, DEPARTMENTS, problemOf, publishItem, singleStage, startApplicationsApp, taskOf, type ApplicationsContext,
+} from './test-fixtures.js';
+
+/** How many rows of the case's timeline and notices a command wrote. */
+async function tally(t: ApplicationsContext, caseNo: string) {
+  const [r] = await rows<{ concluded: string | number; opened: string | number; notices: string | number }>(t.db.orm, sql`SELECT
+      (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.case_no = ${caseNo} AND e.action = 'concluded') AS concluded,
+      (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.case_no = ${caseNo} AND e.action = 'task_opened') AS opened,
+      (SELECT count(*) FROM outbox WHERE topic = 'notify' AND payload->>'kind' = 'case.concluded' AND payload->>'link' LIKE ${'%' + caseNo}) AS notices`);
+  return { concluded: Number(r.concluded), opened: Number(r.opened), notices: Number(r.notices) };
+}
+
+describe('safeguards: staff scope, concurrent stage completion, supplement requests', () => {
+  let t: ApplicationsContext;
+  let clerk2: Client;
+  let single: string;
+  let pair: string;
+  let anyPair: string;
+
+  before(async () => {
+    t = await startApplicationsApp();
+    await seedAccounts(t.db, {
+      people: [], enterprises: [], departmentCodes: [...DEPARTMENTS], password: TEST_PASSWORD, secretKey: t.config.secretKey,
+      staff: [{ username: 'clerk2', name: '吴静怡', mobile: '13800000299', departmentCode: null, roles: ['clerk'] }],
+    });
+    clerk2 = new Client(t.app);
+    assert.equal((await clerk2.post('/api/auth/login', { login: 'clerk2', password: TEST_PASSWORD })).statusCode, 200);
+    single = await publishItem(t, singleStage('gaj'));
+    pair = await publishItem(t, { stages: [
+      { name: '并联审查', rule: 'all', limitDays: 2, tasks: [{ departmentCode: 'gaj', name: '户口登记' }, { departmentCode: 'wjw', name: '出生医学证明核验' }] },
+    ] });
+    anyPair = await publishItem(t, { stages: [
+      { name: '核验', rule: 'any', limitDays: 2, tasks: [{ departmentCode: 'gaj', name: '居住核验' }, { departmentCode: 'scjg', name: '场所核验' }] },
+      { name: '审核', rule: 'all', limitDays: 2, tasks: [{ departmentCode: 'cgj', name: '审核' }] },
+    ] });
+  });
+  after(async () => t?.close());
+
+  it('shows any window clerk a case awaiting acceptance, and afterwards only the clerk who accepted it', async () => {
+    const c = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, single));
+    assert.equal((await clerk2.get(`/api/workbench/cases/${c.caseNo}`)).statusCode, 200, '全市通办: any clerk may accept it');
+    await accept(t, c.caseNo);
+    const fileId = c.materials[0].files[0].id;
+    for (const res of [
+      await clerk2.get(`/api/workbench/cases/${c.caseNo}`),
+      await clerk2.get(`/api/workbench/cases/${c.caseNo}/files/${fileId}`),
+      await clerk2.post(`/api/workbench/cases/${c.caseNo}/accept`),
+      await clerk2.post(`/api/workbench/cases/${c.caseNo}/not-accept`, { reason: '材料不符' }),
+    ]) {
+      assert.equal(res.statusCode, 404, res.body);
+      assert.equal(problemOf(res).code, 'CASE_NOT_FOUND');
+    }
+    assert.equal((await t.as.clerk1.get(`/api/workbench/cases/${c.caseNo}`)).statusCode, 200);
+    assert.equal((await t.as.clerk1.get(`/api/workbench/cases/${c.caseNo}/files/${fileId}`)).statusCode, 200);
+    assert.equal(problemOf(await t.as.clerk1.post(`/api/workbench/cases/${c.caseNo}/accept`)).code, 'CASE_STATUS_CONFLICT');
+  });
+
+  it('keeps a case filed at the counter (帮办代办) in sight of the clerk who filed it', async () => {
+    const body = await applicationBody(clerk2, single, { onBehalfOf: { idNumber: '419921195308210046', authorisation: '申请人当面签署授权委托书' } });
+    const c = await apply(clerk2, body);
+    await accept(t, c.caseNo);
+    assert.equal((await clerk2.get(`/api/workbench/cases/${c.caseNo}`)).statusCode, 200);
+    assert.equal((await clerk2.get(`/api/applications/${c.caseNo}`)).statusCode, 200);
+  });
+
+  it('concludes an "all" stage exactly once when its last two tasks are approved at the same moment', async () => {
+    const c = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, pair));
+    await accept(t, c.caseNo);
+    const [gaj, wjw] = [await taskOf(t, c.caseNo, 'gaj'), await taskOf(t, c.caseNo, 'wjw')];
+    const [a, b] = await Promise.all([
+      t.as['reviewer.gaj'].post(`/api/workbench/tasks/${gaj}/decision`, { decision: 'approve' }),
+      t.as['reviewer.wjw'].post(`/api/workbench/tasks/${wjw}/decision`, { decision: 'approve' }),
+    ]);
+    assert.deepEqual([a.statusCode, b.statusCode], [200, 200], `${a.body} ${b.body}`);
+    const view: CaseView = (await t.as.citizen1.get(`/api/applications/${c.caseNo}`)).json();
+    assert.equal(view.status, 'concluded');
+    assert.equal(view.result, 'approved');
+    assert.deepEqual(await tally(t, c.caseNo), { concluded: 1, opened: 2, notices: 1 });
+  });
+
+  it('lets one of two simultaneous approvals of an "any" stage win, and opens the next stage once', async () => {
+    const c = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, anyPair));
+    await accept(t, c.caseNo);
+    const [gaj, scjg] = [await taskOf(t, c.caseNo, 'gaj'), await taskOf(t, c.caseNo, 'scjg')];
+    const [a, b] = await Promise.all([
+      t.as['reviewer.gaj'].post(`/api/workbench/tasks/${gaj}/decision`, { decision: 'approve' }),
+      t.as['reviewer.scjg'].post(`/api/workbench/tasks/${scjg}/decision`, { decision: 'approve' }),
+    ]);
+    assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 409]);
+    assert.equal(problemOf(a.statusCode === 409 ? a : b).code, 'TASK_ALREADY_DECIDED');
+    const view: CaseView = (await t.as.citizen1.get(`/api/applications/${c.caseNo}`)).json();
+    assert.deepEqual(view.tasks.map((k) => k.status).sort(), ['approved', 'cancelled', 'open']);
+    assert.deepEqual(await tally(t, c.caseNo), { concluded: 0, opened: 3, notices: 0 });
+  });
+});
