@@ -2,6 +2,7 @@
 // signed commitment) and the delivery mode. Each returns field errors; empty means it may go in.
 import type { Delivery, MaterialSubmission } from '../../../contract/applications.js';
 import type { Material } from '../../../contract/catalog.js';
+import type { ItemForm } from '../../../contract/forms.js';
 import type { FieldError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 
@@ -11,6 +12,7 @@ const MESSAGES = {
   DUPLICATE_MATERIAL: { zh: () => '同一项材料只能提交一次', en: () => 'Each material may be listed once' },
   GOVERNMENT_HELD_NOT_ALLOWED: { zh: (n: string) => `「${n}」须由申请人提交，不能选择免提交`, en: (n: string) => `"${n}" must be provided by the applicant` },
   DELIVERY_MODE_NOT_OFFERED: { zh: () => '该事项不提供此送达方式', en: () => 'The item does not offer this delivery mode' },
+  UNKNOWN_FIELD: { zh: () => '该事项的申请表没有这个字段', en: () => 'The item\'s form has no such field' },
   DELIVERY_DETAILS_REQUIRED: { zh: () => '邮寄送达须填写收件人、手机号和地址', en: () => 'Postal delivery needs a recipient, a mobile number and an address' },
 } as const;
 type Code = keyof typeof MESSAGES;
@@ -49,4 +51,13 @@ export function checkDelivery(delivery: Delivery, offered: readonly string[], la
     return [error('delivery', 'DELIVERY_DETAILS_REQUIRED', lang)];
   }
   return [];
+}
+
+/** A return for 补正 may ask only for materials and form fields the pinned item version has. */
+export function checkSupplementRequest(ask: { materials?: number[]; fields?: string[] }, item: { materials: readonly Material[]; form: ItemForm }, lang: Lang): FieldError[] {
+  const fields = new Set(Object.keys((item.form.schema.properties ?? {}) as Record<string, unknown>));
+  return [
+    ...(ask.materials ?? []).flatMap((index, i) => (item.materials[index] ? [] : [error(`materials.${i}`, 'UNKNOWN_MATERIAL', lang)])),
+    ...(ask.fields ?? []).flatMap((field, i) => (fields.has(field) ? [] : [error(`fields.${i}`, 'UNKNOWN_FIELD', lang)])),
+  ];
 }

@@ -22,5 +22,7 @@ export const ApplicationErrors = defineErrors({
   TASK_CLAIMED_BY_OTHER: { status: 409, zh: '该任务已由其他人员签收', en: 'Another member of staff has claimed this task' },
   TASK_KIND_MISMATCH: { status: 409, zh: '该任务不能进行此类办理', en: 'This kind of task does not take this action' },
   COMMENT_REQUIRED: { status: 422, zh: '不予批准或退回补正时必须填写意见', en: 'A comment is required to deny or to return for a supplement' },
+  // a 补正 request the applicant could never satisfy (a material or field the item does not have)
+  SUPPLEMENT_REQUEST_INVALID: { status: 422, zh: '补正要求中的材料或字段不属于该事项', en: 'The supplement request names a material or field the item does not have' },
   SUPPLEMENT_INCOMPLETE: { status: 422, zh: '补正内容不完整，请补齐标出的材料或字段', en: 'The supplement lacks requested materials or fields' },
 });

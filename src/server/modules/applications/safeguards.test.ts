@@ -101,4 +101,17 @@ describe('safeguards: staff scope, concurrent stage completion, supplement reque
     assert.deepEqual(view.tasks.map((k) => k.status).sort(), ['approved', 'cancelled', 'open']);
     assert.deepEqual(await tally(t, c.caseNo), { concluded: 0, opened: 3, notices: 0 });
   });
+
+  it('refuses a return for 补正 that asks for a material or field the item does not have, and writes nothing', async () => {
+    const c = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, single));
+    await accept(t, c.caseNo);
+    const id = await taskOf(t, c.caseNo, 'gaj');
+    const res = await t.as['reviewer.gaj'].post(`/api/workbench/tasks/${id}/decision`, { decision: 'return', comment: '请补正', materials: [0, 9], fields: ['purpose', 'nickname'] });
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal(problemOf(res).code, 'SUPPLEMENT_REQUEST_INVALID');
+    assert.deepEqual(problemOf(res).errors!.map((e) => e.path), ['materials.1', 'fields.1']);
+    const view: CaseView = (await t.as.citizen1.get(`/api/applications/${c.caseNo}`)).json();
+    assert.equal(view.status, 'in_review');
+    assert.equal(view.tasks[0].status, 'open');
+  });
 });

@@ -7,8 +7,9 @@ import type { Actor } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
-import { departmentNames } from '../catalog/index.js';
+import { departmentNames, getApplicationSpec } from '../catalog/index.js';
 import { queueNotice } from '../notifications/index.js';
+import { checkSupplementRequest } from './checks.js';
 import { clockOf, record, type Ctx, type EventInput } from './context.js';
 import { settleStage } from './engine.js';
 import { canWorkTask, isClaimedByOther } from './policy.js';
@@ -69,6 +70,13 @@ export async function releaseTask(ctx: Ctx, actor: Actor, id: string): Promise<I
   return inboxTask(ctx, actor, id);
 }
 
+/** A return must ask for what the applicant can supply: materials and fields of the case's item version. */
+async function checkReturn(ctx: Ctx, caseId: string, body: DecisionBody, lang: Lang): Promise<void> {
+  const c = (await repo.findCaseById(ctx.db, caseId))!;
+  const errors = checkSupplementRequest(body, await getApplicationSpec(ctx.db, c.item_code, c.item_version), lang);
+  if (errors.length) throw new AppError('SUPPLEMENT_REQUEST_INVALID', undefined, errors);
+}
+
 const DECIDED = { approve: 'approved', deny: 'denied', return: 'returned' } as const;
 const EVENT = { approve: 'task_approved', deny: 'task_denied', return: 'supplement_requested' } as const;
 
@@ -76,6 +84,7 @@ export async function decideTask(ctx: Ctx, actor: Actor, id: string, body: Decis
   const task = await workableTask(ctx, actor, id, 'review');
   const comment = body.comment?.trim() || null;
   if (body.decision !== 'approve' && !comment) throw new AppError('COMMENT_REQUIRED');
+  if (body.decision === 'return') await checkReturn(ctx, task.case_id, body, lang);
   const clock = await clockOf(ctx);
   const at = now();
   const caseNo = await tx(ctx.db, async (t) => {
