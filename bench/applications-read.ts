@@ -47,7 +47,7 @@ async function capture(call: (db: Executor) => Promise<unknown>): Promise<Captur
   return queries;
 }
 
-export interface Plan { query: string; customMs: number; genericMs: number; serialGenericMs: number; plan: string; genericPlan: string }
+export interface Plan { query: string; customMs: number; genericMs: number; serialGenericMs: number; plan: string; genericPlan: string; serialGenericPlan: string }
 
 /**
  * EXPLAIN ANALYZE with the values as parameters (a custom plan) and of the prepared statement forced
@@ -67,10 +67,14 @@ async function explain(pool: pg.Pool, q: Captured): Promise<Plan> {
     const generic = await lines(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_explain(${args})`);
     const genericMs = ms(await lines(`EXPLAIN (ANALYZE, TIMING OFF) EXECUTE bench_explain(${args})`));
     // the same generic plan without parallel workers (their start-up dwarfs a 20-row page)
-    await c.query('SET max_parallel_workers_per_gather = 0');
+    // (prepared again: a cached generic plan would keep its workers)
+    await c.query(`SET max_parallel_workers_per_gather = 0; DEALLOCATE bench_explain`);
+    await c.query(`PREPARE bench_explain AS ${q.text}`);
     const serialGenericMs = ms(await lines(`EXPLAIN (ANALYZE, TIMING OFF) EXECUTE bench_explain(${args})`));
+    const serialGeneric = await lines(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_explain(${args})`);
     await c.query('DEALLOCATE bench_explain; RESET plan_cache_mode; RESET max_parallel_workers_per_gather');
-    return { query: q.text.replace(/\s+/g, ' ').trim(), customMs, genericMs, serialGenericMs, plan: custom.join('\n'), genericPlan: generic.join('\n') };
+    return { query: q.text.replace(/\s+/g, ' ').trim(), customMs, genericMs, serialGenericMs, plan: custom.join('\n'), genericPlan: generic.join('\n'),
+      serialGenericPlan: serialGeneric.join('\n') };
   } finally {
     c.release();
   }

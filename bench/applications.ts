@@ -78,7 +78,8 @@ function printPlans(title: string, plans: (Plan & { view?: string })[], full: bo
   for (const p of new Set([slowest, worstGeneric])) {
     console.log(`\n${p === slowest ? 'costliest query' : 'query whose generic plan is slowest against its custom plan'}` +
       `${p.view ? ` (view=${p.view})` : ''}:\n${p.query}\n\nEXPLAIN ANALYZE (custom plan):\n${p.plan}` +
-      `\n\nEXPLAIN ANALYZE (generic plan of the prepared statement):\n${p.genericPlan}`);
+      `\n\nEXPLAIN ANALYZE (generic plan of the prepared statement):\n${p.genericPlan}` +
+      `\n\nEXPLAIN ANALYZE (the generic plan without parallel workers):\n${p.serialGenericPlan}`);
   }
 }
 
