@@ -28,6 +28,7 @@ import { calendarRoutes, seedCalendar } from './modules/calendar/index.js';
 import { auditRoutes } from './modules/audit/index.js';
 import { LoggingEmailAdapter, LoggingSmsAdapter, notificationHandlers, notificationRoutes } from './modules/notifications/index.js';
 import { filesRoutes, purgeUnattachedFiles, UNATTACHED_RETENTION_DAYS } from './modules/files/index.js';
+import { exchangeRoutes } from './modules/exchange/index.js';
 import { applicationHandlers, applicationRoutes, escalateOverdueTasks, LoggingDeliveryAdapter } from './modules/applications/index.js';
 
 declare module 'fastify' {
@@ -98,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(notificationRoutes);
   await app.register(filesRoutes);
   await app.register(applicationRoutes);
+  await app.register(exchangeRoutes);
 
   if (config.outboxWorker) {
     await app.register(outboxWorker, {

@@ -47,6 +47,8 @@ const ConfigSchema = Type.Object({
   /** largest accepted upload, and uploads per account per minute */
   maxUploadBytes: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024 }),
   uploadsPerMinute: Type.Integer({ minimum: 1 }),
+  /** remote registries of the data exchange as a JSON array (modules/exchange/remote-config.ts); empty: none */
+  exchangeRemoteRegistries: Type.String(),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     fileStorageDir: path.resolve(env.TONGBAN_FILES_DIR ?? path.join(dataDir, 'files')),
     maxUploadBytes: int(env.MAX_UPLOAD_BYTES, 20 * 1024 * 1024),
     uploadsPerMinute: int(env.UPLOADS_PER_MINUTE, 30),
+    exchangeRemoteRegistries: env.EXCHANGE_REMOTE_REGISTRIES ?? '',
     ...overrides,
   };
   if (!Value.Check(ConfigSchema, candidate)) {

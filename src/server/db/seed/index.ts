@@ -5,10 +5,12 @@ import type { Config } from '../../config.js';
 import type { Database } from '../client.js';
 import { seedCatalog, type CatalogSeed } from '../../modules/catalog/index.js';
 import { seedAccounts } from '../../modules/identity/index.js';
+import { seedExchange } from '../../modules/exchange/index.js';
 import { seedDepartments } from './data/departments.js';
 import { seedItems } from './data/items/index.js';
 import { seedEnterprises, seedPersons, seedStaff } from './data/people.js';
 import { seedRegions } from './data/regions.js';
+import { seedGrants, seedRegistryRecords } from './data/registries.js';
 import { seedThemes } from './data/themes.js';
 
 export const DEMO_PASSWORD = 'Tongban@2026';
@@ -36,6 +38,7 @@ export async function seedDemo(db: Database, config: Config, log: FastifyBaseLog
     people: seedPersons, enterprises: seedEnterprises, staff: seedStaff,
     departmentCodes: seedDepartments.map((d) => d.code), password: DEMO_PASSWORD, secretKey: config.secretKey,
   });
+  await seedExchange(db, { secretKey: config.secretKey, records: seedRegistryRecords, grants: seedGrants });
   if (items || accounts.created.length) {
     log.info({ items, accounts: accounts.created.length, ms: Date.now() - started }, 'demo city seeded');
   }
