@@ -114,4 +114,19 @@ describe('safeguards: staff scope, concurrent stage completion, supplement reque
     assert.equal(view.status, 'in_review');
     assert.equal(view.tasks[0].status, 'open');
   });
+
+  it('lets a supplement change only the fields a department asked for, never the verified name', async () => {
+    const c = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, single));
+    await accept(t, c.caseNo);
+    const id = await taskOf(t, c.caseNo, 'gaj');
+    await t.as['reviewer.gaj'].post(`/api/workbench/tasks/${id}/decision`, { decision: 'return', comment: '请说明申请事由', fields: ['purpose'] });
+    const res = await t.as.citizen1.post(`/api/applications/${c.caseNo}/supplements`, { formData: { purpose: '补正后的申请事由', applicantName: '张冒名' }, materials: [] });
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal(problemOf(res).code, 'FORM_INVALID');
+    assert.deepEqual(problemOf(res).errors!.map((e) => [e.path, e.code]), [['formData.applicantName', 'FIELD_NOT_REQUESTED']]);
+    const ok = await t.as.citizen1.post(`/api/applications/${c.caseNo}/supplements`, { formData: { purpose: '补正后的申请事由' }, materials: [] });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.json().formData.applicantName, '李明华');
+    assert.equal(ok.json().formData.purpose, '补正后的申请事由');
+  });
 });

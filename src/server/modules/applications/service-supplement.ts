@@ -43,6 +43,14 @@ function missingFromSupplement(asked: tasks.SupplementAsk[], body: SupplementBod
   return errors;
 }
 
+/** A supplement changes only the fields the departments asked for: verified, locked values stay as filed. */
+function unrequestedFields(asked: tasks.SupplementAsk[], body: SupplementBody, lang: Lang): FieldError[] {
+  const allowed = new Set(asked.flatMap((a) => a.fields));
+  return Object.keys(body.formData ?? {}).filter((field) => !allowed.has(field)).map((field) => ({
+    path: `formData.${field}`, code: 'FIELD_NOT_REQUESTED', message: lang === 'en' ? 'This field was not asked for and cannot be changed' : '此项未被要求补正，不能修改',
+  }));
+}
+
 export async function supplement(ctx: Ctx, actor: Actor, caseNo: string, body: SupplementBody, lang: Lang): Promise<CaseView> {
   const found = applicantCase(actor, await repo.findCaseByNo(ctx.db, caseNo), canSupplement);
   const spec = await getApplicationSpec(ctx.db, found.item_code, found.item_version);
@@ -53,7 +61,10 @@ export async function supplement(ctx: Ctx, actor: Actor, caseNo: string, body: S
     const returned = (await tasks.listTasksOfCase(t, c.id)).filter((k) => k.status === 'returned');
     const unknown = body.materials.findIndex((m) => !spec.materials[m.index]);
     if (unknown >= 0) throw new AppError('SUPPLEMENT_INCOMPLETE', undefined, [{ path: `materials.${unknown}.index`, code: 'UNKNOWN_MATERIAL', message: lang === 'en' ? 'The item has no such material' : '该事项没有这项材料' }]);
-    const missing = missingFromSupplement(returned.flatMap((k) => (k.supplement ? [k.supplement] : [])), body, (i) => spec.materials[i].governmentHeld, lang);
+    const asked = returned.flatMap((k) => (k.supplement ? [k.supplement] : []));
+    const unrequested = unrequestedFields(asked, body, lang);
+    if (unrequested.length) throw new AppError('FORM_INVALID', undefined, unrequested);
+    const missing = missingFromSupplement(asked, body, (i) => spec.materials[i].governmentHeld, lang);
     if (missing.length) throw new AppError('SUPPLEMENT_INCOMPLETE', undefined, missing);
     const form = checkFormData(spec.form, { ...c.form_data, ...(body.formData ?? {}) }, lang);
     if (form.errors.length) throw new AppError('FORM_INVALID', undefined, form.errors);
