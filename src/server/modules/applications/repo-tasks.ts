@@ -113,7 +113,11 @@ export async function cancelTasks(t: Executor, ids: string[], at: Date): Promise
 
 // ---- the department inbox ---------------------------------------------------------------------
 
-export interface InboxRow extends TaskRow { case_no: string; item_name: string; applicant_name: string; applicant_kind: 'person' | 'enterprise'; case_status: string }
+export interface InboxRow extends TaskRow {
+  case_no: string; item_name: string; applicant_name: string; applicant_kind: 'person' | 'enterprise'; case_status: string;
+  /** the case's clock is paused (补正) since this date */
+  case_paused_on: string | null;
+}
 
 export type InboxView = 'open' | 'mine' | 'due_soon' | 'overdue' | 'done';
 
@@ -140,7 +144,8 @@ function inboxWhere(f: InboxFilter) {
 
 export function listInbox(db: Executor, f: InboxFilter, limit: number, offset: number): Promise<InboxRow[]> {
   const order = f.view === 'done' ? sql`k.decided_at DESC, k.id` : sql`k.due_on, k.id`;
-  return rows<InboxRow>(db, sql`SELECT ${TASK_COLUMNS_K}, c.case_no, c.item_name, c.applicant_name, c.applicant_kind, c.status AS case_status
+  return rows<InboxRow>(db, sql`SELECT ${TASK_COLUMNS_K}, c.case_no, c.item_name, c.applicant_name, c.applicant_kind, c.status AS case_status,
+      to_char(c.paused_on, 'YYYY-MM-DD') AS case_paused_on
     FROM case_tasks k JOIN cases c ON c.id = k.case_id
     WHERE ${inboxWhere(f)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
 }
@@ -164,10 +169,13 @@ export async function inboxCounts(db: Executor, f: Omit<InboxFilter, 'view'>) {
 
 // ---- deadlines ----------------------------------------------------------------------------------
 
-/** Open tasks past due and not yet escalated, with their case number, at most `limit`. */
+/**
+ * Open tasks past due and not yet escalated, with their case number, at most `limit`. Tasks of a
+ * case paused for 补正 are not overdue: their due dates move on when the applicant supplements.
+ */
 export const listOverdueUnescalated = (db: Executor, today: string, limit: number) => rows<TaskRow & { case_no: string }>(db, sql`
   SELECT ${TASK_COLUMNS_K}, c.case_no FROM case_tasks k JOIN cases c ON c.id = k.case_id
-  WHERE k.status = 'open' AND k.escalated_at IS NULL AND k.due_on < ${today}::date
+  WHERE k.status = 'open' AND k.escalated_at IS NULL AND k.due_on < ${today}::date AND c.paused_on IS NULL
   ORDER BY k.due_on, k.id LIMIT ${limit}`);
 
 /** Flag a task as escalated; false when someone else already did (or it was decided meanwhile). */

@@ -6,8 +6,9 @@ import { rows } from '../../db/client.js';
 import { TEST_PASSWORD } from '../../test/accounts.js';
 import { Client } from '../../test/harness.js';
 import { seedAccounts } from '../identity/index.js';
+import { escalateOverdueTasks } from './index.js';
 import {
-  accept, applicationBody, apply, DEPARTMENTS, problemOf, publishItem, singleStage, startApplicationsApp, taskOf, type ApplicationsContext,
+  accept, applicationBody, apply, DEPARTMENTS, pinClock, problemOf, publishItem, singleStage, startApplicationsApp, taskOf, type ApplicationsContext,
 } from './test-fixtures.js';
 
 /** How many rows of the case's timeline and notices a command wrote. */
@@ -128,5 +129,21 @@ describe('safeguards: staff scope, concurrent stage completion, supplement reque
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal(ok.json().formData.applicantName, '李明华');
     assert.equal(ok.json().formData.purpose, '补正后的申请事由');
+  });
+
+  // moves the clock: keep it last
+  it('neither escalates nor shows red the open task of another department while the case waits for 补正', async () => {
+    const c = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, pair));
+    await accept(t, c.caseNo);
+    const wjw = await taskOf(t, c.caseNo, 'wjw');
+    await t.as['reviewer.gaj'].post(`/api/workbench/tasks/${await taskOf(t, c.caseNo, 'gaj')}/decision`, { decision: 'return', comment: '请补充证明', materials: [0] });
+    pinClock('2026-03-10T02:00:00.000Z'); // the stage's 2 working days ended on 2026-03-04
+    await t.reloginAll();
+    await escalateOverdueTasks(t.db.orm);
+    const inbox = (await t.as['reviewer.wjw'].get('/api/workbench/tasks')).json();
+    const task = inbox.items.find((k: { id: string }) => k.id === wjw);
+    assert.equal(task.escalated, false, 'its due date moves on when the applicant supplements');
+    assert.equal(task.deadline, 'paused');
+    assert.equal(task.workingDaysLeft, 2);
   });
 });

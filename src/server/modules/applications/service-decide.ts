@@ -41,7 +41,7 @@ async function inboxTask(ctx: Ctx, actor: Actor, id: string): Promise<InboxTask>
   const k = (await tasks.findTask(ctx.db, id))!;
   const c = (await repo.findCaseById(ctx.db, k.case_id))!;
   const [clock, names] = await Promise.all([clockOf(ctx), departmentNames(ctx.db, [k.department_code])]);
-  return toInboxTask(actor, { ...k, case_no: c.case_no, item_name: c.item_name, applicant_name: c.applicant_name, applicant_kind: c.applicant_kind, case_status: c.status }, clock, names, c.paused_on);
+  return toInboxTask(actor, { ...k, case_no: c.case_no, item_name: c.item_name, applicant_name: c.applicant_name, applicant_kind: c.applicant_kind, case_status: c.status, case_paused_on: c.paused_on }, clock, names);
 }
 
 export async function claimTask(ctx: Ctx, actor: Actor, id: string): Promise<InboxTask> {

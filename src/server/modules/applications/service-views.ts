@@ -80,7 +80,7 @@ export async function staffCaseView(ctx: Ctx, actor: Actor, caseNo: string, lang
     ...view, actions: [],
     applicantIdMasked: c.applicant_id_masked,
     staffActions: c.status === 'submitted' && canAccept(actor, c) ? ['accept', 'not_accept'] : [],
-    myTasks: mine.map((k) => toInboxTask(actor, { ...k, case_no: c.case_no, item_name: c.item_name, applicant_name: c.applicant_name, applicant_kind: c.applicant_kind, case_status: c.status }, clock, names, c.paused_on)),
+    myTasks: mine.map((k) => toInboxTask(actor, { ...k, case_no: c.case_no, item_name: c.item_name, applicant_name: c.applicant_name, applicant_kind: c.applicant_kind, case_status: c.status, case_paused_on: c.paused_on }, clock, names)),
   };
 }
 

@@ -83,14 +83,14 @@ export function taskActions(actor: Actor, k: Pick<TaskRow, 'status' | 'kind' | '
   return actions;
 }
 
-export function toInboxTask(actor: Actor, k: InboxRow, clock: Clock, names: Names, casePausedOn: string | null = null): InboxTask {
+export function toInboxTask(actor: Actor, k: InboxRow, clock: Clock, names: Names): InboxTask {
   const live = k.status === 'open' || k.status === 'returned';
   return {
     id: k.id, kind: k.kind, name: k.name, caseNo: k.case_no, itemName: k.item_name, itemCode: k.item_code,
     // a person's name is personal data; an enterprise's registered name is public
     applicantName: k.applicant_kind === 'enterprise' ? k.applicant_name : maskName(k.applicant_name), department: dept(names, k.department_code), status: k.status,
     assignee: k.assignee_account_id ? { id: k.assignee_account_id, name: k.assignee_name ?? '' } : null,
-    openedAt: isoOrNull(k.opened_at), dueOn: k.due_on, ...deadlineOf(clock.cal, clock.today, k.due_on, casePausedOn, live),
+    openedAt: isoOrNull(k.opened_at), dueOn: k.due_on, ...deadlineOf(clock.cal, clock.today, k.due_on, k.case_paused_on, live),
     escalated: k.escalated_at !== null, actions: taskActions(actor, k),
   };
 }
