@@ -29,6 +29,7 @@ import { auditRoutes } from './modules/audit/index.js';
 import { LoggingEmailAdapter, LoggingSmsAdapter, notificationHandlers, notificationRoutes } from './modules/notifications/index.js';
 import { filesRoutes, purgeUnattachedFiles, UNATTACHED_RETENTION_DAYS } from './modules/files/index.js';
 import { exchangeRoutes } from './modules/exchange/index.js';
+import { licenceRoutes } from './modules/licences/index.js';
 import { applicationHandlers, applicationRoutes, escalateOverdueTasks, LoggingDeliveryAdapter } from './modules/applications/index.js';
 
 declare module 'fastify' {
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(filesRoutes);
   await app.register(applicationRoutes);
   await app.register(exchangeRoutes);
+  await app.register(licenceRoutes);
 
   if (config.outboxWorker) {
     await app.register(outboxWorker, {

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Executor } from '../../db/client.js';
 import { catalogRouteTable } from './routes.js';
+import { findDepartmentIssuer } from './repo.js';
 import { configureSearchCache } from './search-cache.js';
 import { warmUpSearch } from './search.js';
 import * as service from './service.js';
@@ -19,6 +20,12 @@ export function departmentNames(db: Executor, codes: string[]): Promise<Map<stri
 }
 
 export const getDepartment = service.getDepartment;
+/** A department as the issuer of licences: name, unified social credit code, region; undefined when unknown. */
+export async function departmentIssuer(db: Executor, code: string) {
+  const d = await findDepartmentIssuer(db, code);
+  return d && { code: d.code, name: d.name, creditCode: d.credit_code, regionCode: d.region_code };
+}
+
 export { getApplicationSpec, type ApplicationSpec } from './application-spec.js';
 export const getItem = service.getItem;
 export { bulkInsertItems, generateItems, seedCatalog } from './seed.js';

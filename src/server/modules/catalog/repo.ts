@@ -36,6 +36,10 @@ export const findDepartments = (db: Executor) => rows<DepartmentRow>(db, sql`${d
 
 export const findDepartment = (db: Executor, code: string) => one<DepartmentRow>(db, sql`${departmentSelect} WHERE d.code = ${code}`);
 
+/** A department's name, credit code and region (the issuer of its e-licences). */
+export const findDepartmentIssuer = (db: Executor, code: string) =>
+  one<{ code: string; name: string; credit_code: string; region_code: string }>(db, sql`SELECT code, name, credit_code, region_code FROM departments WHERE code = ${code}`);
+
 export async function findDepartmentNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
   const list = await rows<{ code: string; name: string }>(db, sql`SELECT code, name FROM departments WHERE code = ANY(${textArray(codes)}::text[])`);

@@ -1,0 +1,19 @@
+// Who may do what with a licence: the holder reads, downloads and presents their own; staff of the
+// issuing department with the approver or dept_admin role revoke and replace. Verification is public.
+import type { Actor } from '../../platform/auth.js';
+
+/** Read, download, present and read the usage log of a licence. */
+export const isHolder = (actor: Actor | null, licence: { holder_account_id: string }): boolean =>
+  !!actor && actor.accountId === licence.holder_account_id;
+
+/** Revoke or replace a licence issued by the department. */
+export const canManageLicence = (actor: Actor | null, licence: { issuer_department: string }): boolean =>
+  !!actor && actor.departments.some((d) => d.code === licence.issuer_department && (d.roles.includes('approver') || d.roles.includes('dept_admin')));
+
+/** Staff who could manage some department's licences (the route guard; the rule above decides per licence). */
+export const isLicenceStaff = (actor: Actor | null): boolean =>
+  !!actor && actor.departments.some((d) => d.roles.includes('approver') || d.roles.includes('dept_admin'));
+
+/** Rotate the department's signing key. */
+export const canRotateKeys = (actor: Actor | null, departmentCode: string): boolean =>
+  !!actor && actor.departments.some((d) => d.code === departmentCode && d.roles.includes('dept_admin'));
