@@ -185,6 +185,13 @@ export async function markEscalated(t: Executor, id: string, at: Date): Promise<
   return r.length === 1;
 }
 
+/** Set a running task's recomputed due date, unless its clock was moved or restarted since it was read: false then. */
+export async function setTaskDue(t: Executor, id: string, read: { openedOn: string; pausedDays: number }, v: { dueOn: string; dueProvisional: boolean }) {
+  const r = await rows(t, sql`UPDATE case_tasks SET due_on = ${v.dueOn}::date, due_provisional = ${v.dueProvisional}
+    WHERE id = ${id} AND opened_on = ${read.openedOn}::date AND paused_days = ${read.pausedDays} AND status IN ('open', 'returned') RETURNING id`);
+  return r.length === 1;
+}
+
 /** Tasks whose clock runs (open or returned), for a calendar change, in id order after `afterId`. */
 export const listRunningTasks = (db: Executor, afterId: string, limit: number) => rows<{ id: string; opened_on: string; limit_days: number; paused_days: number }>(db, sql`
   SELECT id, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, limit_days, paused_days FROM case_tasks

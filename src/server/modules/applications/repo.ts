@@ -138,6 +138,12 @@ export const listRunningCases = (db: Executor, afterId: string, limit: number) =
   WHERE status IN ('submitted', 'in_review', 'supplement') AND id > ${afterId}::uuid
   ORDER BY id LIMIT ${limit}`);
 
-export async function setCaseDue(t: Executor, id: string, dueOn: string, provisional: boolean): Promise<void> {
-  await t.execute(sql`UPDATE cases SET due_on = ${dueOn}::date, due_provisional = ${provisional} WHERE id = ${id}`);
+/**
+ * Set a running case's recomputed due date, unless a command moved its clock since `pausedDays` was
+ * read (a supplement's resumption set the due date itself): false then.
+ */
+export async function setCaseDue(t: Executor, id: string, pausedDays: number, dueOn: string, provisional: boolean): Promise<boolean> {
+  const r = await rows(t, sql`UPDATE cases SET due_on = ${dueOn}::date, due_provisional = ${provisional}
+    WHERE id = ${id} AND paused_days = ${pausedDays} AND status IN ('submitted', 'in_review', 'supplement') RETURNING id`);
+  return r.length === 1;
 }

@@ -7,8 +7,10 @@ import { TEST_PASSWORD } from '../../test/accounts.js';
 import { Client } from '../../test/harness.js';
 import { seedAccounts } from '../identity/index.js';
 import { escalateOverdueTasks } from './index.js';
+import * as repo from './repo.js';
+import * as tasks from './repo-tasks.js';
 import {
-  accept, applicationBody, apply, DEPARTMENTS, pinClock, problemOf, publishItem, singleStage, startApplicationsApp, taskOf, type ApplicationsContext,
+  accept, applicationBody, apply, DEPARTMENTS, pinClock, problemOf, publishItem, singleStage, startApplicationsApp, taskOf, upload, type ApplicationsContext,
 } from './test-fixtures.js';
 
 /** How many rows of the case's timeline and notices a command wrote. */
@@ -132,7 +134,7 @@ describe('safeguards: staff scope, concurrent stage completion, supplement reque
   });
 
   // moves the clock: keep it last
-  it('neither escalates nor shows red the open task of another department while the case waits for 补正', async () => {
+  it('neither escalates nor shows red another department\'s open task during 补正, and a stale recomputation cannot undo the resumed clock', async () => {
     const c = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, pair));
     await accept(t, c.caseNo);
     const wjw = await taskOf(t, c.caseNo, 'wjw');
@@ -145,5 +147,19 @@ describe('safeguards: staff scope, concurrent stage completion, supplement reque
     assert.equal(task.escalated, false, 'its due date moves on when the applicant supplements');
     assert.equal(task.deadline, 'paused');
     assert.equal(task.workingDaysLeft, 2);
+
+    // a calendar recomputation that read the clocks before the supplement must not write its stale due dates over it
+    const [stale] = await rows<{ id: string; paused_days: number }>(t.db.orm, sql`SELECT id, paused_days FROM cases WHERE case_no = ${c.caseNo}`);
+    const [staleTask] = await rows<{ opened_on: string; paused_days: number }>(t.db.orm, sql`SELECT to_char(opened_on, 'YYYY-MM-DD') AS opened_on, paused_days FROM case_tasks WHERE id = ${wjw}`);
+    const citizen = await t.relogin('citizen1');
+    const res = await citizen.post(`/api/applications/${c.caseNo}/supplements`, { materials: [{ index: 0, fileIds: [await upload(citizen)] }] });
+    assert.equal(res.statusCode, 200, res.body);
+    const resumed: CaseView = res.json();
+    assert.equal(await repo.setCaseDue(t.db.orm, stale.id, stale.paused_days, '2026-03-04', false), false);
+    assert.equal(await tasks.setTaskDue(t.db.orm, wjw, { openedOn: staleTask.opened_on, pausedDays: staleTask.paused_days }, { dueOn: '2026-03-04', dueProvisional: false }), false);
+    const after: CaseView = (await citizen.get(`/api/applications/${c.caseNo}`)).json();
+    assert.equal(after.dueOn, resumed.dueOn);
+    assert.equal(after.tasks.find((k) => k.id === wjw)!.dueOn, resumed.tasks.find((k) => k.id === wjw)!.dueOn);
+    assert.notEqual(after.tasks.find((k) => k.id === wjw)!.dueOn, '2026-03-04');
   });
 });
