@@ -133,6 +133,26 @@ describe('safeguards: staff scope, concurrent stage completion, supplement reque
     assert.equal(ok.json().formData.purpose, '补正后的申请事由');
   });
 
+  it('lets either a withdrawal or a simultaneous approval take effect, never both', async () => {
+    const c = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, single));
+    await accept(t, c.caseNo);
+    const id = await taskOf(t, c.caseNo, 'gaj');
+    const [withdrawn, approved] = await Promise.all([
+      t.as.citizen1.post(`/api/applications/${c.caseNo}/withdraw`, { reason: '不再需要' }),
+      t.as['reviewer.gaj'].post(`/api/workbench/tasks/${id}/decision`, { decision: 'approve' }),
+    ]);
+    const view: CaseView = (await t.as.citizen1.get(`/api/applications/${c.caseNo}`)).json();
+    if (withdrawn.statusCode === 200) {
+      assert.equal(problemOf(approved).code, 'TASK_ALREADY_DECIDED');
+      assert.deepEqual([view.status, view.tasks[0].status], ['withdrawn', 'cancelled']);
+    } else {
+      assert.equal(approved.statusCode, 200, approved.body);
+      assert.equal(problemOf(withdrawn).code, 'CASE_STATUS_CONFLICT');
+      assert.deepEqual([view.status, view.result, view.tasks[0].status], ['concluded', 'approved', 'approved']);
+    }
+    assert.equal(view.timeline.filter((e) => e.action === 'withdrawn' || e.action === 'concluded').length, 1);
+  });
+
   // moves the clock: keep it last
   it('neither escalates nor shows red another department\'s open task during 补正, and a stale recomputation cannot undo the resumed clock', async () => {
     const c = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, pair));
