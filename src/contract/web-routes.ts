@@ -7,6 +7,7 @@ export const WEB_ROUTES = [
   '/login', '/register', '/register/enterprise', '/me', '/messages', '/admin/items', '/admin/items/:code',
   '/admin/calendar', '/admin/accounts', '/accessibility',
   '/workbench', '/workbench/cases/:caseNo', '/workbench/acceptance',
+  '/me/licences', '/verify/:id', '/presentations/:token',
 ] as const;
 
 const patterns = WEB_ROUTES.map((r) => new RegExp(`^${r.replace(/:[a-z]+/gi, '[^/]+')}/?$`));

@@ -38,6 +38,9 @@ const workbench = page(() => import('../features/workbench/InboxPage'), 'InboxPa
 const workbenchCase = page(() => import('../features/workbench/CasePage'), 'CasePage');
 const acceptance = page(() => import('../features/workbench/AcceptancePage'), 'AcceptancePage');
 const accessibility = page(() => import('./AccessibilityPage'), 'AccessibilityPage');
+const wallet = page(() => import('../features/licences/WalletPage'), 'WalletPage');
+const verifyLicence = page(() => import('../features/licences/VerifyPage'), 'VerifyPage');
+const presentation = page(() => import('../features/licences/PresentationPage'), 'PresentationPage');
 
 export const router = createBrowserRouter([
   {
@@ -59,6 +62,9 @@ export const router = createBrowserRouter([
       { path: 'me/cases', element: <RequireAuth>{myCases}</RequireAuth> },
       { path: 'me/cases/:caseNo', element: <RequireAuth>{casePage}</RequireAuth> },
       { path: 'messages', element: <RequireAuth>{messages}</RequireAuth> },
+      { path: 'me/licences', element: <RequireAuth>{wallet}</RequireAuth> },
+      { path: 'verify/:id', element: verifyLicence },
+      { path: 'presentations/:token', element: presentation },
       { path: 'admin/items', element: <RequireRole role="operator">{adminItems}</RequireRole> },
       { path: 'admin/items/:code', element: <RequireRole role="operator">{itemEditor}</RequireRole> },
       { path: 'admin/calendar', element: <RequireRole role="operator">{calendar}</RequireRole> },

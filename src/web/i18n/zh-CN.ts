@@ -4,6 +4,7 @@ import { zh as filesZh } from '../features/files/messages';
 import { zh as schemaFormZh } from '../components/schema-form/messages';
 import { zh as itemFormsZh } from '../features/admin/messages';
 import { zh as workbenchZh } from '../features/workbench/messages';
+import { zh as licencesZh } from '../features/licences/messages';
 
 const zhCN = {
   app: {
@@ -275,6 +276,7 @@ const zhCN = {
   schemaForm: schemaFormZh,
   itemForms: itemFormsZh,
   workbench: workbenchZh,
+  licences: licencesZh,
   notFound: { title: '页面不存在', body: '您访问的页面不存在或已被移除，请检查网址或通过搜索查找。' },
   forbidden: { title: '无权访问', body: '您的账号没有访问该页面的权限。如需开通，请联系平台运营人员。' },
   errorPage: { title: '页面出现错误', body: '很抱歉，页面加载时出现问题。请刷新页面重试，或返回首页。', reload: '刷新页面' },
