@@ -7,6 +7,7 @@ export const WEB_ROUTES = [
   '/login', '/register', '/register/enterprise', '/me', '/messages', '/admin/items', '/admin/items/:code',
   '/admin/calendar', '/admin/accounts', '/accessibility',
   '/workbench', '/workbench/cases/:caseNo', '/workbench/acceptance',
+  '/me/data-uses', '/admin/exchange', '/admin/exchange/log',
   '/me/licences', '/verify/:id', '/presentations/:token',
 ] as const;
 

@@ -37,6 +37,9 @@ const calendar = page(() => import('../features/calendar/CalendarPage'), 'Calend
 const workbench = page(() => import('../features/workbench/InboxPage'), 'InboxPage');
 const workbenchCase = page(() => import('../features/workbench/CasePage'), 'CasePage');
 const acceptance = page(() => import('../features/workbench/AcceptancePage'), 'AcceptancePage');
+const dataUses = page(() => import('../features/exchange/DataUsesPage'), 'DataUsesPage');
+const adminExchange = page(() => import('../features/exchange/AdminExchangePage'), 'AdminExchangePage');
+const exchangeLog = page(() => import('../features/exchange/ExchangeLogPage'), 'ExchangeLogPage');
 const accessibility = page(() => import('./AccessibilityPage'), 'AccessibilityPage');
 const wallet = page(() => import('../features/licences/WalletPage'), 'WalletPage');
 const verifyLicence = page(() => import('../features/licences/VerifyPage'), 'VerifyPage');
@@ -72,6 +75,9 @@ export const router = createBrowserRouter([
       { path: 'workbench', element: <RequireRole role={STAFF_ROLES}>{workbench}</RequireRole> },
       { path: 'workbench/cases/:caseNo', element: <RequireRole role={STAFF_ROLES}>{workbenchCase}</RequireRole> },
       { path: 'workbench/acceptance', element: <RequireRole role={ACCEPTANCE_ROLES}>{acceptance}</RequireRole> },
+      { path: 'me/data-uses', element: <RequireAuth>{dataUses}</RequireAuth> },
+      { path: 'admin/exchange', element: <RequireRole role="operator">{adminExchange}</RequireRole> },
+      { path: 'admin/exchange/log', element: <RequireRole role="auditor">{exchangeLog}</RequireRole> },
       { path: 'accessibility', element: accessibility },
       { path: '*', element: <NotFoundPage /> },
     ],

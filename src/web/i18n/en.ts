@@ -5,6 +5,7 @@ import { en as schemaFormEn } from '../components/schema-form/messages';
 import { en as itemFormsEn } from '../features/admin/messages';
 import type { Messages } from './zh-CN';
 import { en as workbenchEn } from '../features/workbench/messages';
+import { en as exchangeEn } from '../features/exchange/messages';
 import { en as licencesEn } from '../features/licences/messages';
 
 const en: Messages = {
@@ -278,6 +279,7 @@ const en: Messages = {
   schemaForm: schemaFormEn,
   itemForms: itemFormsEn,
   workbench: workbenchEn,
+  exchange: exchangeEn,
   licences: licencesEn,
   notFound: { title: 'Page not found', body: 'This page does not exist or has been removed. Check the address or search instead.' },
   forbidden: { title: 'Not allowed', body: 'Your account may not open this page. Ask the platform operator if you need access.' },

@@ -4,6 +4,7 @@ import { zh as filesZh } from '../features/files/messages';
 import { zh as schemaFormZh } from '../components/schema-form/messages';
 import { zh as itemFormsZh } from '../features/admin/messages';
 import { zh as workbenchZh } from '../features/workbench/messages';
+import { zh as exchangeZh } from '../features/exchange/messages';
 import { zh as licencesZh } from '../features/licences/messages';
 
 const zhCN = {
@@ -276,6 +277,7 @@ const zhCN = {
   schemaForm: schemaFormZh,
   itemForms: itemFormsZh,
   workbench: workbenchZh,
+  exchange: exchangeZh,
   licences: licencesZh,
   notFound: { title: '页面不存在', body: '您访问的页面不存在或已被移除，请检查网址或通过搜索查找。' },
   forbidden: { title: '无权访问', body: '您的账号没有访问该页面的权限。如需开通，请联系平台运营人员。' },

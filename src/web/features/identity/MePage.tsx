@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { usePageTitle } from '../../components/usePageTitle';
 import { CasesShortcutCard } from '../applications/cases/CasesShortcutCard';
+import { DataUsesShortcutCard } from '../exchange/DataUsesShortcutCard';
 import { useMe } from './api';
 import { EnterprisesCard } from './me/EnterprisesCard';
 import { ProfileCard, StaffCard } from './me/ProfileCard';
@@ -25,6 +26,7 @@ export function MePage() {
         </Col>
         <Col xs={24} lg={9}>
           {me.kind === 'person' && <CasesShortcutCard />}
+          {me.kind === 'person' && <DataUsesShortcutCard />}
           <SecurityCard username={me.username} />
         </Col>
       </Row>
