@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { CaseView, StaffCaseView } from '../../../contract/applications.js';
 import { rows } from '../../db/client.js';
 import { OFFICIAL_YEARS } from '../calendar/holidays-data.js';
-import { escalateOverdueTasks, onCaseApproved } from './index.js';
+import { escalateOverdueTasks, onCaseApproved, recomputeDueDates } from './index.js';
 import {
   accept, applicationBody, apply, decide, drainApplicationJobs, pinClock, problemOf, publishItem, singleStage, startApplicationsApp, taskOf,
   type ApplicationsContext,
@@ -127,5 +127,6 @@ describe('告知承诺制, 即办, overdue escalation and calendar changes', () 
     const after: CaseView = (await t.as.citizen2.get(`/api/applications/${c.caseNo}`)).json();
     assert.equal(after.dueOn, '2026-03-12');
     assert.equal(after.tasks[0].dueOn, '2026-03-10');
+    assert.equal(await recomputeDueDates(t.db.orm), 0, 'due dates that stay are not written again');
   });
 });

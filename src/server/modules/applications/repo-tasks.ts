@@ -193,7 +193,10 @@ export async function setTaskDue(t: Executor, id: string, read: { openedOn: stri
 }
 
 /** Tasks whose clock runs (open or returned), for a calendar change, in id order after `afterId`. */
-export const listRunningTasks = (db: Executor, afterId: string, limit: number) => rows<{ id: string; opened_on: string; limit_days: number; paused_days: number }>(db, sql`
-  SELECT id, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, limit_days, paused_days FROM case_tasks
+export const listRunningTasks = (db: Executor, afterId: string, limit: number) => rows<{
+  id: string; opened_on: string; limit_days: number; paused_days: number; due_on: string | null; due_provisional: boolean;
+}>(db, sql`
+  SELECT id, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, limit_days, paused_days, to_char(due_on, 'YYYY-MM-DD') AS due_on, due_provisional
+  FROM case_tasks
   WHERE status IN ('open', 'returned') AND id > ${afterId}::uuid AND opened_on IS NOT NULL
   ORDER BY id LIMIT ${limit}`);

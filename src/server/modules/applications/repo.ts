@@ -132,9 +132,12 @@ export async function countSubmitted(db: Executor, departments: string[] | null)
 export const findCaseByNoAndTail = (db: Executor, caseNo: string, idTailHash: string) =>
   one<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE case_no = ${caseNo} AND id_tail_hash = ${idTailHash}`);
 
-/** Live cases whose clock runs (for a calendar change): id, start, limit, paused days. */
-export const listRunningCases = (db: Executor, afterId: string, limit: number) => rows<{ id: string; started_on: string; limit_days: number; paused_days: number }>(db, sql`
-  SELECT id, to_char(started_on, 'YYYY-MM-DD') AS started_on, limit_days, paused_days FROM cases
+/** Live cases whose clock runs (for a calendar change): id, start, limit, paused days and the current due date. */
+export const listRunningCases = (db: Executor, afterId: string, limit: number) => rows<{
+  id: string; started_on: string; limit_days: number; paused_days: number; due_on: string | null; due_provisional: boolean;
+}>(db, sql`
+  SELECT id, to_char(started_on, 'YYYY-MM-DD') AS started_on, limit_days, paused_days, to_char(due_on, 'YYYY-MM-DD') AS due_on, due_provisional
+  FROM cases
   WHERE status IN ('submitted', 'in_review', 'supplement') AND id > ${afterId}::uuid
   ORDER BY id LIMIT ${limit}`);
 

@@ -49,7 +49,8 @@ export async function escalateOverdueTasks(db: Executor): Promise<number> {
 
 /**
  * Recompute due dates of running cases and tasks on the current calendar; returns how many moved.
- * A row whose clock a command changed meanwhile keeps the due date that command computed.
+ * Rows whose due date stays are not written; a row whose clock a command changed meanwhile keeps
+ * the due date that command computed.
  */
 export async function recomputeDueDates(db: Executor): Promise<number> {
   const cal = await getCalendar(db);
@@ -58,6 +59,7 @@ export async function recomputeDueDates(db: Executor): Promise<number> {
     const list = await repo.listRunningCases(db, after, BATCH);
     for (const c of list) {
       const { dueOn, dueProvisional } = dueOf(cal, c.started_on, c.limit_days, c.paused_days);
+      if (dueOn === c.due_on && dueProvisional === c.due_provisional) continue;
       if (await repo.setCaseDue(db, c.id, c.paused_days, dueOn, dueProvisional)) moved++;
     }
     if (list.length < BATCH) break;
@@ -66,8 +68,9 @@ export async function recomputeDueDates(db: Executor): Promise<number> {
   for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
     const list = await tasks.listRunningTasks(db, after, BATCH);
     for (const k of list) {
-      const read = { openedOn: k.opened_on, pausedDays: k.paused_days };
-      if (await tasks.setTaskDue(db, k.id, read, dueOf(cal, k.opened_on, k.limit_days, k.paused_days))) moved++;
+      const due = dueOf(cal, k.opened_on, k.limit_days, k.paused_days);
+      if (due.dueOn === k.due_on && due.dueProvisional === k.due_provisional) continue;
+      if (await tasks.setTaskDue(db, k.id, { openedOn: k.opened_on, pausedDays: k.paused_days }, due)) moved++;
     }
     if (list.length < BATCH) break;
     after = list[list.length - 1].id;
