@@ -78,7 +78,11 @@ export async function connect(config: Config): Promise<Database> {
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
       max: Number(process.env.PG_POOL_MAX ?? 10),
-      ...(schema ? { options: `-c search_path=${schema},public` } : {}),
+      // No parallel workers: after five runs a named statement may switch to its generic plan, which
+      // for `LIMIT $n OFFSET $m` assumes 10 % of the rows are wanted and starts a Gather Merge whose
+      // worker start-up costs 17–51 ms for a 20-row page that an index walk serves in 0.15 ms
+      // (docs/performance.md, issue 4). Short OLTP requests on a few cores gain nothing from workers.
+      options: `-c max_parallel_workers_per_gather=0${schema ? ` -c search_path=${schema},public` : ''}`,
     });
     pool.on('error', () => undefined); // an idle client dropped by the server; the pool replaces it
     const orm = drizzlePg(pool) as unknown as Executor;

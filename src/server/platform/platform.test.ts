@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { startTestApp, type TestContext } from '../test/harness.js';
 import { appendAudit, verifyAudit } from './audit.js';
-import { tx } from '../db/client.js';
+import { one, tx } from '../db/client.js';
 import { loadConfig, ConfigError } from '../config.js';
 
 describe('platform', () => {
@@ -82,6 +82,12 @@ describe('platform', () => {
     assert.equal(broken.breaks[0].stream, 'test:a');
     assert.equal(broken.breaks[0].seq, 2);
     assert.equal(broken.breaks[0].reason, 'HASH_MISMATCH');
+  });
+
+  it('runs PostgreSQL queries without parallel workers, so a generic LIMIT $n plan cannot start them', async () => {
+    const r = await one<{ workers: string }>(t.db.orm, sql`SELECT current_setting('max_parallel_workers_per_gather') AS workers`);
+    if (t.db.kind === 'postgres') assert.equal(r?.workers, '0');
+    else assert.ok(r, 'PGlite runs in-process and has no workers to start');
   });
 
   it('refuses a bad configuration with a clear message', () => {
