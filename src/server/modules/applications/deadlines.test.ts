@@ -128,5 +128,7 @@ describe('告知承诺制, 即办, overdue escalation and calendar changes', () 
     assert.equal(after.dueOn, '2026-03-12');
     assert.equal(after.tasks[0].dueOn, '2026-03-10');
     assert.equal(await recomputeDueDates(t.db.orm), 0, 'due dates that stay are not written again');
+    const audited = await rows<{ target: string }>(t.db.orm, sql`SELECT target FROM audit_log WHERE stream = 'applications:due_dates' AND action = 'case.due_recomputed' ORDER BY seq`);
+    assert.deepEqual(audited.map((a) => a.target), ['cases', 'case_tasks'], 'each batch of moved due dates is audited');
   });
 });

@@ -47,31 +47,46 @@ export async function escalateOverdueTasks(db: Executor): Promise<number> {
   }
 }
 
+const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
+/** The moved due dates of one batch and their audit entry, in one transaction. */
+async function writeMoves(db: Executor, target: 'cases' | 'case_tasks', moves: { id: string; write: (t: Executor) => Promise<boolean>; dueOn: string }[]) {
+  if (!moves.length) return 0;
+  return tx(db, async (t) => {
+    const moved: { id: string; dueOn: string }[] = [];
+    for (const m of moves) if (await m.write(t)) moved.push({ id: m.id, dueOn: m.dueOn });
+    if (moved.length) {
+      await appendAudit(t, { stream: 'applications:due_dates', actorId: SYSTEM_ACTOR, action: 'case.due_recomputed', target, change: moved });
+    }
+    return moved.length;
+  });
+}
+
 /**
  * Recompute due dates of running cases and tasks on the current calendar; returns how many moved.
  * Rows whose due date stays are not written; a row whose clock a command changed meanwhile keeps
- * the due date that command computed.
+ * the due date that command computed. Each batch is audited in its own transaction.
  */
 export async function recomputeDueDates(db: Executor): Promise<number> {
   const cal = await getCalendar(db);
   let moved = 0;
-  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+  for (let after = FIRST_ID; ;) {
     const list = await repo.listRunningCases(db, after, BATCH);
-    for (const c of list) {
+    moved += await writeMoves(db, 'cases', list.flatMap((c) => {
       const { dueOn, dueProvisional } = dueOf(cal, c.started_on, c.limit_days, c.paused_days);
-      if (dueOn === c.due_on && dueProvisional === c.due_provisional) continue;
-      if (await repo.setCaseDue(db, c.id, c.paused_days, dueOn, dueProvisional)) moved++;
-    }
+      if (dueOn === c.due_on && dueProvisional === c.due_provisional) return [];
+      return [{ id: c.id, dueOn, write: (t: Executor) => repo.setCaseDue(t, c.id, c.paused_days, dueOn, dueProvisional) }];
+    }));
     if (list.length < BATCH) break;
     after = list[list.length - 1].id;
   }
-  for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+  for (let after = FIRST_ID; ;) {
     const list = await tasks.listRunningTasks(db, after, BATCH);
-    for (const k of list) {
+    moved += await writeMoves(db, 'case_tasks', list.flatMap((k) => {
       const due = dueOf(cal, k.opened_on, k.limit_days, k.paused_days);
-      if (due.dueOn === k.due_on && due.dueProvisional === k.due_provisional) continue;
-      if (await tasks.setTaskDue(db, k.id, { openedOn: k.opened_on, pausedDays: k.paused_days }, due)) moved++;
-    }
+      if (due.dueOn === k.due_on && due.dueProvisional === k.due_provisional) return [];
+      return [{ id: k.id, dueOn: due.dueOn, write: (t: Executor) => tasks.setTaskDue(t, k.id, { openedOn: k.opened_on, pausedDays: k.paused_days }, due) }];
+    }));
     if (list.length < BATCH) break;
     after = list[list.length - 1].id;
   }
