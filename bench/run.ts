@@ -3,6 +3,7 @@
 // BENCH_ONLY=applications runs only the applications benchmark (PostgreSQL; `npm run bench:applications`).
 import { benchApplications } from './applications.js';
 import { benchColdStart } from './coldstart.js';
+import { runExchangeBench } from './exchange.js';
 import { printTable } from './lib.js';
 import { benchSearch } from './search.js';
 
@@ -10,6 +11,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const kinds = (process.env.BENCH_DB ? [process.env.BENCH_DB] : ['postgres', 'pglite']) as ('postgres' | 'pglite')[];
 
 const only = process.env.BENCH_ONLY;
+if (only === 'exchange') { await runExchangeBench(); process.exit(0); }
 
 const rows: Record<string, string | number>[] = [];
 for (const kind of only === 'applications' ? [] : kinds) {
@@ -39,4 +41,5 @@ if (kinds.includes('postgres') && (!only || only === 'applications')) {
     citizens: Number(process.env.BENCH_CITIZENS ?? 64),
   });
 }
+if (kinds.includes('postgres') && !only) await runExchangeBench();
 process.exit(0);
