@@ -21,7 +21,11 @@ export async function startPlatform(env: Record<string, string> = {}): Promise<P
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.removeAllListeners('exit');
+      child.kill('SIGKILL');
+      reject(new Error(`platform did not start in 60 s:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = output.match(/running at (http:\/\/localhost:\d+)/);
@@ -126,7 +130,14 @@ export class Journey {
   get url() { return this.platform.url; }
 
   async start(): Promise<this> {
-    [this.platform, this.browser] = await Promise.all([startPlatform(), launchBrowser()]);
+    const [platform, browser] = await Promise.allSettled([startPlatform(), launchBrowser()]);
+    if (platform.status === 'rejected' || browser.status === 'rejected') {
+      // the half that started would keep the test process alive: close it, then fail
+      if (browser.status === 'fulfilled') await browser.value.close();
+      if (platform.status === 'fulfilled') await platform.value.stop();
+      throw platform.status === 'rejected' ? platform.reason : (browser as PromiseRejectedResult).reason;
+    }
+    [this.platform, this.browser] = [platform.value, browser.value];
     return this;
   }
 
