@@ -3,6 +3,7 @@
 // BENCH_ONLY=applications runs only the applications benchmark (PostgreSQL; `npm run bench:applications`).
 import { benchApplications } from './applications.js';
 import { benchColdStart } from './coldstart.js';
+import { benchLicences } from './licences.js';
 import { runExchangeBench } from './exchange.js';
 import { printTable } from './lib.js';
 import { benchSearch } from './search.js';
@@ -42,4 +43,5 @@ if (kinds.includes('postgres') && (!only || only === 'applications')) {
   });
 }
 if (kinds.includes('postgres') && !only) await runExchangeBench();
+if (!only || only === 'licences') await benchLicences(kinds, seconds);
 process.exit(0);

@@ -7,10 +7,14 @@ import { registerRegistry } from '../exchange/index.js';
 import { licenceLibraryProvider } from './library.js';
 import { licenceRoutes as routes } from './routes.js';
 import { licenceApprovalHook } from './service-issue.js';
+import { flushVerifications } from './verification-log.js';
 
 export async function licenceRoutes(app: FastifyInstance) {
   const off = onCaseApproved(licenceApprovalHook(app.config.secretKey));
-  app.addHook('onClose', async () => { off(); });
+  app.addHook('onClose', async () => {
+    off();
+    await flushVerifications(app.db.orm).catch((e) => app.log.warn({ err: e }, 'verification log not flushed'));
+  });
   registerRegistry(licenceLibraryProvider(app.config.secretKey));
   await app.register(routes);
 }

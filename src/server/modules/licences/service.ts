@@ -16,6 +16,7 @@ import { canManageLicence, isHolder } from './policy.js';
 import { signedRecord, verifyRecord } from './record.js';
 import * as repo from './repo.js';
 import { writeLicence } from './service-issue.js';
+import { flushVerifications, logVerification } from './verification-log.js';
 import { licenceType } from './types.js';
 import { isExpired, toSummary, toView, typeName } from './views.js';
 
@@ -66,7 +67,7 @@ export async function verify(db: Executor, secretKey: string, idOrIdentifier: st
   if (!l) throw new AppError('LICENCE_NOT_FOUND');
   const verdict = await verdictOf(db, secretKey, l);
   const at = now();
-  await repo.insertUse(db, l.id, 'verified', { verdict }, at);
+  logVerification(db, l.id, { verdict }, at);
   return {
     verdict, identifier: l.identifier, typeName: typeName(l, lang), licenceNo: l.licence_no, holderName: maskName(l.holder_name),
     issuerName: l.issuer_name, issuedOn: l.issued_on, validFrom: l.valid_from, validTo: l.valid_to, keyId: l.key_id,
@@ -122,6 +123,7 @@ export async function replace(db: Executor, secretKey: string, actor: Actor, id:
 
 export async function uses(db: Executor, actor: Actor, id: string): Promise<LicenceUses> {
   const l = await mine(db, actor, id);
+  await flushVerifications(db);
   return { items: (await repo.listUses(db, l.id)).map((u) => ({ kind: u.kind as LicenceUses['items'][number]['kind'], detail: u.detail, at: isoTimestamp(u.at) })) };
 }
 
