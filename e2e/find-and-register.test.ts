@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually, launchBrowser, startPlatform, unexpectedProblems, watchConsole, type Platform } from './support';
+import { eventually, startPlatformAndBrowser, unexpectedProblems, watchConsole, type Platform } from './support';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -59,7 +59,7 @@ describe('find a service and register', () => {
   };
 
   before(async () => {
-    [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
+    [platform, browser] = await startPlatformAndBrowser();
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);

@@ -121,6 +121,17 @@ export async function axeViolations(page: Page): Promise<{ id: string; impact: s
  * One journey's platform and browser: fresh browser profiles (no cookies, no stored language)
  * whose console problems are collected until the page closes.
  */
+/** The platform and a browser, started together; if either fails the other is closed, so the run ends. */
+export async function startPlatformAndBrowser(): Promise<[Platform, Browser]> {
+  const [platform, browser] = await Promise.allSettled([startPlatform(), launchBrowser()]);
+  if (platform.status === 'rejected' || browser.status === 'rejected') {
+    if (browser.status === 'fulfilled') await browser.value.close();
+    if (platform.status === 'fulfilled') await platform.value.stop();
+    throw platform.status === 'rejected' ? platform.reason : (browser as PromiseRejectedResult).reason;
+  }
+  return [platform.value, browser.value];
+}
+
 export class Journey {
   platform!: Platform;
   browser!: Browser;
@@ -130,14 +141,7 @@ export class Journey {
   get url() { return this.platform.url; }
 
   async start(): Promise<this> {
-    const [platform, browser] = await Promise.allSettled([startPlatform(), launchBrowser()]);
-    if (platform.status === 'rejected' || browser.status === 'rejected') {
-      // the half that started would keep the test process alive: close it, then fail
-      if (browser.status === 'fulfilled') await browser.value.close();
-      if (platform.status === 'fulfilled') await platform.value.stop();
-      throw platform.status === 'rejected' ? platform.reason : (browser as PromiseRejectedResult).reason;
-    }
-    [this.platform, this.browser] = [platform.value, browser.value];
+    [this.platform, this.browser] = await startPlatformAndBrowser();
     return this;
   }
 
