@@ -6,10 +6,12 @@ import './errors.js';
 import { applicantRoutes } from './routes-applicant.js';
 import { workbenchRoutes } from './routes-workbench.js';
 import { watchCalendar } from './service-deadlines.js';
+import { compactInboxCountsEvery } from './service-inbox.js';
 
 export async function applicationRoutes(app: FastifyInstance) {
   const unwatch = watchCalendar(app.db.orm);
-  app.addHook('onClose', async () => unwatch());
+  const stopCompacting = compactInboxCountsEvery(app.db.orm);
+  app.addHook('onClose', async () => { unwatch(); stopCompacting(); });
   await app.register(applicantRoutes);
   await app.register(workbenchRoutes);
 }

@@ -18,7 +18,7 @@ const columns = (k: string) => `${k}id, ${k}case_id, ${k}region_code, ${k}item_c
   ${k}name, ${k}department_code, ${k}status, ${k}assignee_account_id, ${k}assignee_name, to_char(${k}opened_on, 'YYYY-MM-DD') AS opened_on,
   ${k}opened_at, ${k}limit_days, ${k}paused_days, to_char(${k}due_on, 'YYYY-MM-DD') AS due_on, ${k}due_provisional, ${k}decided_at,
   ${k}decided_by, ${k}decided_by_name, ${k}comment, ${k}supplement, ${k}escalated_at, ${k}version`;
-const TASK_COLUMNS = sql.raw(columns(''));
+export const TASK_COLUMNS = sql.raw(columns(''));
 /** the same, for queries joining cases (tasks aliased k) */
 const TASK_COLUMNS_K = sql.raw(columns('k.'));
 
@@ -155,16 +155,39 @@ export async function countInbox(db: Executor, f: InboxFilter): Promise<number> 
   return Number(r?.n ?? 0);
 }
 
-/** The four inbox badges in one pass over the departments' open tasks. */
+/**
+ * The four inbox badges: open, due soon and overdue summed from the per-(department, item, due date)
+ * counters the case_tasks triggers keep (migration 0012, a few dozen rows whatever the backlog);
+ * mine counted from the caller's own claimed tasks (index case_tasks_assignee_order).
+ */
 export async function inboxCounts(db: Executor, f: Omit<InboxFilter, 'view'>) {
-  const r = await one<Record<string, string | number>>(db, sql`SELECT count(*) AS open,
-      count(*) FILTER (WHERE k.assignee_account_id = ${f.accountId}) AS mine,
-      count(*) FILTER (WHERE k.due_on >= ${f.today}::date AND k.due_on <= ${f.soonUntil}::date) AS due_soon,
-      count(*) FILTER (WHERE k.due_on < ${f.today}::date) AS overdue
-    FROM case_tasks k
-    WHERE k.department_code IN ${inList(f.departments)} AND k.status = 'open'
-      ${f.item ? sql`AND k.item_code = ${f.item}` : sql``}`);
+  const r = await one<Record<string, string | number>>(db, sql`SELECT coalesce(sum(c.n), 0) AS open,
+      coalesce(sum(c.n) FILTER (WHERE c.due_on >= ${f.today}::date AND c.due_on <= ${f.soonUntil}::date), 0) AS due_soon,
+      coalesce(sum(c.n) FILTER (WHERE c.due_on < ${f.today}::date), 0) AS overdue,
+      (SELECT count(*) FROM case_tasks k WHERE k.assignee_account_id = ${f.accountId} AND k.status = 'open'
+        AND k.department_code IN ${inList(f.departments)} ${f.item ? sql`AND k.item_code = ${f.item}` : sql``}) AS mine
+    FROM case_task_open_counts c
+    WHERE c.department_code IN ${inList(f.departments)} ${f.item ? sql`AND c.item_code = ${f.item}` : sql``}`);
   return { open: Number(r?.open ?? 0), mine: Number(r?.mine ?? 0), dueSoon: Number(r?.due_soon ?? 0), overdue: Number(r?.overdue ?? 0) };
+}
+
+/**
+ * Fold the counter rows of database backends that have ended into slot 0, and drop rows at zero.
+ * Rows a live backend may be adding to are left alone (SKIP LOCKED and the pid check), so this
+ * never waits on a request; the sums, and so the badges, are the same before and after.
+ */
+export async function compactInboxCounts(db: Executor): Promise<number> {
+  const r = await rows<{ n: number }>(db, sql`WITH gone AS (
+      DELETE FROM case_task_open_counts WHERE ctid IN (
+        SELECT ctid FROM case_task_open_counts
+        WHERE (slot <> 0 AND slot NOT IN (SELECT pid FROM pg_stat_activity WHERE pid IS NOT NULL)) OR n = 0
+        FOR UPDATE SKIP LOCKED)
+      RETURNING department_code, item_code, due_on, n),
+    folded AS (INSERT INTO case_task_open_counts AS c (department_code, item_code, due_on, slot, n)
+      SELECT department_code, item_code, due_on, 0, sum(n) FROM gone GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
+      ON CONFLICT (department_code, item_code, due_on, slot) DO UPDATE SET n = c.n + excluded.n RETURNING 1)
+    SELECT (SELECT count(*) FROM gone)::int AS n`);
+  return r[0]?.n ?? 0;
 }
 
 // ---- deadlines ----------------------------------------------------------------------------------

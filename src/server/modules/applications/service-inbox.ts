@@ -1,6 +1,7 @@
 // The department task inbox (待办): open, mine, due soon, overdue, done, for the caller's
 // departments, with the four badge counts from one pass over the same index range.
 import type { Inbox } from '../../../contract/applications.js';
+import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
 import { departmentNames } from '../catalog/index.js';
@@ -30,4 +31,20 @@ export async function inbox(ctx: Ctx, actor: Actor, q: InboxQueryValue): Promise
   ]);
   const total = { open: counts.open, mine: counts.mine, due_soon: counts.dueSoon, overdue: counts.overdue, done }[filter.view];
   return { total, page, pageSize, counts, items: items.map((k) => toInboxTask(actor, k, clock, names)) };
+}
+
+/**
+ * Fold the inbox counter rows of ended database connections every `ms` (they pile up as the pool
+ * replaces idle connections; the badges sum them all). Returns the stop function.
+ */
+export function compactInboxCountsEvery(db: Executor, ms = 60_000): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    // a failure (the database restarting) only delays the folding to the next round
+    tasks.compactInboxCounts(db).catch(() => undefined).finally(() => { running = false; });
+  }, ms);
+  timer.unref();
+  return () => clearInterval(timer);
 }
