@@ -72,6 +72,11 @@ describe('a single-department case from submission to 办结', () => {
     const english: CaseView = (await t.as.citizen2.get(`/api/applications/${submitted.caseNo}`, { 'accept-language': 'en' })).json();
     assert.match(english.timeline[0].text, /Application submitted$/);
     assert.match(view.timeline.find((e) => e.action === 'task_approved')!.text, /审查通过/);
+    const line = (action: string) => view.timeline.find((e) => e.action === action)!;
+    assert.deepEqual([line('submitted').departmentName, line('submitted').actorName], [null, '王秀英'], 'the applicant filed it, no department did');
+    assert.deepEqual([line('accepted').departmentName, line('accepted').actorName], [null, '孙晓梅'], 'the city window accepted it, not the competent department');
+    assert.equal(line('concluded').actorName, null, 'the conclusion follows the last approval; no person is named for it');
+    assert.match(line('concluded').text, /^青川市公安局 办结/);
 
     const { rows } = await import('../../db/client.js');
     const { sql } = await import('drizzle-orm');

@@ -30,6 +30,9 @@ async function lockForAcceptance(t: Executor, actor: Actor, caseNo: string) {
   throw new AppError(canAccept(actor, c) ? 'CASE_STATUS_CONFLICT' : 'FORBIDDEN');
 }
 
+/** Who took the case in: the department, when its own staff did; a city window (综合窗口) names none. */
+const windowOf = (actor: Actor, c: repo.CaseRow) => (actor.departments.some((d) => d.code === c.department_code) ? c.department_code : null);
+
 const ref = (c: repo.CaseRow) => ({ caseNo: c.case_no, itemName: c.item_name, accountId: c.applicant_account_id });
 
 export async function accept(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang): Promise<StaffCaseView> {
@@ -40,7 +43,7 @@ export async function accept(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang)
     await repo.updateCase(t, c.id, { status: 'in_review', acceptedAt: at });
     const opened = await openStage(t, clock, c, 1, at);
     await queueNotice(t, notices.accepted(ref(c)));
-    await record(t, c, actor, at, 'accepted', [{ action: 'accepted', departmentCode: c.department_code }, ...opened], { status: 'in_review' });
+    await record(t, c, actor, at, 'accepted', [{ action: 'accepted', departmentCode: windowOf(actor, c) }, ...opened], { status: 'in_review' });
   });
   return staffCaseView(ctx, actor, caseNo, lang);
 }
@@ -52,7 +55,7 @@ export async function notAccept(ctx: Ctx, actor: Actor, caseNo: string, reason: 
     await tasks.cancelLiveTasks(t, c.id, at);
     await repo.updateCase(t, c.id, { status: 'not_accepted', notAcceptedReason: reason });
     await queueNotice(t, notices.notAccepted(ref(c), reason));
-    await record(t, c, actor, at, 'not_accepted', [{ action: 'not_accepted', departmentCode: c.department_code, comment: reason }], { status: 'not_accepted', reason });
+    await record(t, c, actor, at, 'not_accepted', [{ action: 'not_accepted', departmentCode: windowOf(actor, c), comment: reason }], { status: 'not_accepted', reason });
   });
   return staffCaseView(ctx, actor, caseNo, lang);
 }

@@ -151,7 +151,7 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
     let c = await repo.lockCaseById(t, id);
     const ref = { caseNo, itemName: spec.name, accountId: applicant.accountId };
     await queueNotice(t, notices.submitted(ref, c.due_on));
-    const events: EventInput[] = [{ action: 'submitted', departmentCode: spec.departmentCode, data: { itemVersion: spec.version } }];
+    const events: EventInput[] = [{ action: 'submitted', data: { itemVersion: spec.version } }];
     if (commitment) {
       events.push({ action: 'commitment_signed' }, { action: 'auto_accepted', departmentCode: spec.departmentCode });
       events.push(...(await conclude(t, c, 'approved', at)));

@@ -34,12 +34,15 @@ export function holdersOf(c: Pick<CaseRow, 'status' | 'department_code'>, tasks:
   return [...new Set(tasks.filter((k) => k.status === 'open' && k.kind === 'review').map((k) => k.department_code))];
 }
 
+/** Lines the platform writes as a consequence of someone's command: no person did them. */
+const SYSTEM_ACTIONS = new Set(['auto_accepted', 'task_opened', 'task_cancelled', 'concluded', 'awaiting_pickup', 'elicence_pending', 'delivered', 'escalated']);
+
 export function timeline(events: EventRow[], names: Names, lang: Lang): TimelineEntry[] {
   return events.map((e) => {
     const departmentName = e.department_code ? names.get(e.department_code) ?? e.department_code : null;
     return {
       at: isoTimestamp(e.at), action: e.action, text: timelineText(e.action, lang, departmentName, e.data),
-      actorName: e.actor_name, departmentName, comment: e.comment,
+      actorName: SYSTEM_ACTIONS.has(e.action) ? null : e.actor_name, departmentName, comment: e.comment,
     };
   });
 }
