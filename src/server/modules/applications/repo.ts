@@ -23,7 +23,7 @@ export interface CaseRow {
   accepted_at: Date | string | null; concluded_at: Date | string | null; not_accepted_reason: string | null; version: number;
 }
 
-const CASE_COLUMNS = sql.raw(`id, case_no, region_code, item_code, item_version, item_name, department_code, applicant_account_id,
+export const CASE_COLUMNS = sql.raw(`id, case_no, region_code, item_code, item_version, item_name, department_code, applicant_account_id,
   applicant_kind, applicant_name, applicant_id_masked, enterprise_name, acting_agent_account_id, acting_agent_name, acting_role,
   status, result, form_data, materials, delivery, tracking_no, commitment, to_char(started_on, 'YYYY-MM-DD') AS started_on,
   limit_days, to_char(paused_on, 'YYYY-MM-DD') AS paused_on, paused_days, to_char(due_on, 'YYYY-MM-DD') AS due_on, due_provisional,

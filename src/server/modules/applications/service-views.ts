@@ -10,6 +10,7 @@ import { departmentNames } from '../catalog/index.js';
 import { clockOf, idTailHash, type Ctx } from './context.js';
 import { canAccept, canReadCase, canSeeStaffCase, type StaffLinks } from './policy.js';
 import * as repo from './repo.js';
+import { findCasePage } from './repo-page.js';
 import { hasHandled, listEvents } from './repo-events.js';
 import { listTasksOfCase, listTasksOfCases, type TaskRow } from './repo-tasks.js';
 import { holdersOf, timeline, toCaseSummary, toCaseView, toInboxTask } from './views.js';
@@ -30,10 +31,12 @@ async function assemble(ctx: Ctx, actor: Actor | null, c: repo.CaseRow, lang: La
 
 /** The case page of its applicant (or of whoever filed it for them); `db` may be the command's transaction. */
 export async function caseView(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang, db: Executor = ctx.db): Promise<CaseView> {
-  const c = await repo.findCaseByNo(db, caseNo);
-  if (!c || !canReadCase(actor, c)) throw new AppError('CASE_NOT_FOUND');
-  const { __tasks: _, ...view } = await assemble(ctx, actor, c, lang, db);
-  return view;
+  const page = await findCasePage(db, caseNo);
+  if (!page || !canReadCase(actor, page.c)) throw new AppError('CASE_NOT_FOUND');
+  const { c, tasks, events } = page;
+  const clock = await clockOf(ctx);
+  const names = await namesFor(db, c, tasks, events.map((e) => e.department_code));
+  return toCaseView(actor, c, tasks, events, clock, names, lang);
 }
 
 /** 我的办件: newest first, one index range and one batch read of their tasks. */

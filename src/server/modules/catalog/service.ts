@@ -50,7 +50,22 @@ export async function notices(db: Executor, limit: number): Promise<Notice[]> {
   return list.map((n) => ({ id: n.id, title: n.title, body: n.body, publishedAt: repo.iso(n.published_at), departmentName: n.department_name }));
 }
 
-export const departmentNames = repo.findDepartmentNames;
+/** Names by department code, per database handle, for a minute: read on every case page and inbox. */
+const NAMES_TTL_MS = 60_000;
+const nameCache = new WeakMap<object, { at: number; names: Map<string, string> }>();
+
+/**
+ * Department names by code. Departments are seeded and never renamed by a request, so a minute's
+ * cache is safe; a code not found is asked again next time.
+ */
+export async function departmentNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
+  let entry = nameCache.get(db);
+  if (!entry || Date.now() - entry.at > NAMES_TTL_MS) nameCache.set(db, (entry = { at: Date.now(), names: new Map() }));
+  const cached = entry.names;
+  const missing = codes.filter((code) => !cached.has(code));
+  if (missing.length) for (const [code, name] of await repo.findDepartmentNames(db, missing)) cached.set(code, name);
+  return new Map(codes.flatMap((code): [string, string][] => (cached.has(code) ? [[code, cached.get(code)!]] : [])));
+}
 
 // ---- published items ----
 
