@@ -17,7 +17,7 @@ import { migrate } from './db/migrate.js';
 import { seedDemo } from './db/seed/index.js';
 import { authPlatform } from './platform/auth.js';
 import { healthRoutes } from './platform/health.js';
-import { httpPlatform } from './platform/http.js';
+import { httpPlatform, logRequest } from './platform/http.js';
 import { idempotencyPlatform, purgeExpiredIdempotencyKeys } from './platform/idempotency.js';
 import { metricsPlatform } from './platform/metrics.js';
 import { outboxWorker } from './platform/outbox.js';
@@ -47,6 +47,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     logger: options.logger === false ? false : {
       level: config.logLevel,
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+      serializers: { req: logRequest },
     },
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{8,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID()),
     bodyLimit: config.bodyLimitBytes,

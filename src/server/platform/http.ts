@@ -52,6 +52,18 @@ function send(reply: FastifyReply, request: FastifyRequest, code: string, detail
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
 
+/** Credentials that travel in URLs (the progress lookup's ID tail, one-time presentation tokens) never reach the logs. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/([?&]idTail=)[^&#]*/gi, '$1[redacted]')
+    .replace(/^(\/api\/presentations\/)[^/?#]+/, '$1[redacted]');
+}
+
+/** The request as logged: pino's usual fields, with the URL redacted. */
+export function logRequest(req: FastifyRequest) {
+  return { method: req.method, url: redactUrl(req.url), hostname: req.hostname, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
+}
+
 export const httpPlatform = fp(async (app: FastifyInstance) => {
   app.decorateRequest('lang', 'zh');
   app.addHook('onRequest', async (request, reply) => {

@@ -121,7 +121,7 @@ describe('profile, operator access and seeding', () => {
   it('documents every identity endpoint in OpenAPI under the identity tag', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
     const ops = Object.entries(doc.paths as Record<string, Record<string, { tags?: string[] }>>)
-      .filter(([path]) => /^\/api\/(auth|me|enterprises|admin\/accounts)(\/|$)/.test(path)).flatMap(([, methods]) => Object.values(methods));
+      .filter(([path]) => /^\/api\/(auth\/|me$|me\/password$|enterprises|admin\/accounts)/.test(path)).flatMap(([, methods]) => Object.values(methods));
     assert.equal(ops.length, 12);
     for (const op of ops) assert.deepEqual(op.tags, ['identity']);
   });
@@ -153,11 +153,15 @@ describe('request logs', () => {
       await client.post('/api/auth/login', { login: input.username, password: 'Wrong-passw0rd' });
       await client.post('/api/auth/login', { login: input.username, password: PASSWORD });
       await client.get('/api/me');
+      await client.get(`/api/progress?caseNo=41990020260302000001&idTail=${input.idNumber.slice(-6)}`);
+      await client.get('/api/presentations/pt-secret-one-time-token');
       assert.ok(lines.length > 5, `captured ${lines.length} log lines`);
       const text = lines.join('');
       assert.ok(!text.includes(input.idNumber.slice(0, 17)), 'no ID number in the logs');
       assert.ok(!text.includes(PASSWORD) && !text.includes('Wrong-passw0rd'), 'no password in the logs');
       assert.ok(!text.includes(client.cookies.get('tb_session')!), 'no session token in the logs');
+      assert.ok(!text.includes(`idTail=${input.idNumber.slice(-6)}`) && text.includes('idTail=[redacted]'), 'no ID tail of a progress lookup in the logs');
+      assert.ok(!text.includes('pt-secret-one-time-token'), 'no presentation token in the logs');
     } finally {
       await app.close();
       if (config.databaseSchema) await db.orm.execute(sql.raw(`DROP SCHEMA IF EXISTS ${config.databaseSchema} CASCADE`));
