@@ -122,8 +122,47 @@ export const ApplyFormViewSchema = Type.Object({
   draft: Type.Union([DraftViewSchema, Type.Null()]),
   /** the promised date if submitted today */
   estimatedDueOn: Type.Union([Type.String(), Type.Null()]), estimatedDueProvisional: Type.Boolean(),
+  /** registries that can fill fields once the applicant consents (数据授权); nothing is fetched before */
+  registryPrefill: Type.Optional(Type.Array(Type.Object({
+    registry: Type.String(), registryName: Type.String(),
+    department: Type.Object({ code: Type.String(), name: Type.String() }),
+    /** the form fields it would fill and the registry's name for each */
+    fields: Type.Array(Type.Object({ field: Type.String(), label: Type.String(), registryField: Type.String(), registryFieldName: Type.String() })),
+    /** what the data is used for: the item, asked by its department */
+    purpose: Type.String(),
+  }))),
 });
 export type ApplyFormView = Static<typeof ApplyFormViewSchema>;
+export type RegistryPrefillOffer = NonNullable<ApplyFormView['registryPrefill']>[number];
+
+/** The applicant's consent to fetch these registries' fields for this form. */
+export const RegistryPrefillBodySchema = Type.Object({
+  registries: Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }), { minItems: 1, maxItems: 20, uniqueItems: true }),
+  enterpriseCreditCode: Type.Optional(Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$' })),
+}, { additionalProperties: false });
+export type RegistryPrefillBody = Static<typeof RegistryPrefillBodySchema>;
+
+/** Values fetched with consent: each filled field names its source; refused or missing fields are listed, not filled. */
+export const RegistryPrefillResultSchema = Type.Object({
+  values: Type.Record(Type.String(), Type.Unknown()),
+  sources: Type.Record(Type.String(), Type.Object({ registry: Type.String(), registryName: Type.String(), departmentName: Type.String() })),
+  denied: Type.Array(Type.Object({ field: Type.String(), registry: Type.String(), reason: Type.Union([Type.Literal('denied'), Type.Literal('not_found')]) })),
+  consentedAt: Type.String(),
+});
+export type RegistryPrefillResult = Static<typeof RegistryPrefillResultSchema>;
+
+/** 免提交 by reference: what the exchange returned for a government-held material at submission. */
+export const VerifiedMaterialSchema = Type.Object({
+  /** registry: a registry extract; licence: an e-licence from the library */
+  kind: Type.Union([Type.Literal('registry'), Type.Literal('licence')]),
+  registry: Type.String(), registryName: Type.String(), departmentName: Type.String(),
+  /** SHA-256 of the canonical JSON of the returned fields */
+  digest: Type.String(),
+  fields: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), value: Type.Unknown() })),
+  licence: Type.Optional(Type.Object({ identifier: Type.String(), typeName: Type.String(), verdict: Type.Literal('valid') })),
+  verifiedAt: Type.String(),
+});
+export type VerifiedMaterial = Static<typeof VerifiedMaterialSchema>;
 
 export const UPLOAD_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/ofd'] as const;
 
@@ -179,6 +218,8 @@ export const CaseViewSchema = Type.Object({
   formData: Type.Record(Type.String(), Type.Unknown()),
   materials: Type.Array(Type.Object({
     index: Type.Integer(), name: Type.String(), governmentHeld: Type.Boolean(), files: Type.Array(FileRefSchema),
+    /** 免提交: the data the exchange returned for it at submission */
+    verified: Type.Optional(VerifiedMaterialSchema),
   })),
   supplementRequests: Type.Array(SupplementRequestSchema),
   delivery: DeliverySchema,

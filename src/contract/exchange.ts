@@ -104,7 +104,8 @@ export const ExchangeOutcomeSchema = Type.Union([
 ]);
 export type ExchangeOutcome = Static<typeof ExchangeOutcomeSchema>;
 
-export const PurposeKindSchema = Type.Union([Type.Literal('case'), Type.Literal('prefill')]);
+/** case: handling a case; prefill: filling a form with the applicant's consent; verification: real-name verification (实名核验) */
+export const PurposeKindSchema = Type.Union([Type.Literal('case'), Type.Literal('prefill'), Type.Literal('verification')]);
 
 /** One use of a person's data, as the person sees it. */
 export const DataUseSchema = Type.Object({

@@ -13,6 +13,16 @@ export const PrefillSourceSchema = Type.Union([
 ]);
 export type PrefillSource = Static<typeof PrefillSourceSchema>;
 
+/**
+ * A field a registry of the data exchange can fill (e.g. 户籍地址 from the population register),
+ * fetched only after the applicant consents, for the item's department and this item.
+ */
+export const RegistryPrefillSourceSchema = Type.Object({
+  registry: Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$' }),
+  field: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' }),
+}, { additionalProperties: false });
+export type RegistryPrefillSource = Static<typeof RegistryPrefillSourceSchema>;
+
 export const FieldWidgetSchema = Type.Union([
   Type.Literal('input'), Type.Literal('textarea'), Type.Literal('number'), Type.Literal('date'), Type.Literal('select'),
   Type.Literal('radio'), Type.Literal('checkbox'), Type.Literal('switch'), Type.Literal('region'), Type.Literal('idNumber'), Type.Literal('mobile'),
@@ -29,6 +39,8 @@ export const FieldUiSchema = Type.Object({
   /** labels for enum values, in the same order as the schema's enum */
   enumLabels: Type.Optional(Type.Array(Text(100), { maxItems: 100 })),
   prefill: Type.Optional(PrefillSourceSchema),
+  /** filled from a registry after the applicant's consent (数据授权) */
+  registryPrefill: Type.Optional(RegistryPrefillSourceSchema),
   /** show (and require) the field only when another field has one of these values */
   showIf: Type.Optional(Type.Object({ field: Text(100), in: Type.Array(Type.Union([Type.String(), Type.Number(), Type.Boolean()]), { minItems: 1, maxItems: 50 }) })),
 }, { additionalProperties: false });

@@ -30,6 +30,7 @@ import { LoggingEmailAdapter, LoggingSmsAdapter, notificationHandlers, notificat
 import { filesRoutes, purgeUnattachedFiles, UNATTACHED_RETENTION_DAYS } from './modules/files/index.js';
 import { exchangeRoutes } from './modules/exchange/index.js';
 import { licenceRoutes } from './modules/licences/index.js';
+import { realNameRoutes } from './modules/realname/index.js';
 import { applicationHandlers, applicationRoutes, escalateOverdueTasks, LoggingDeliveryAdapter } from './modules/applications/index.js';
 
 declare module 'fastify' {
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(applicationRoutes);
   await app.register(exchangeRoutes);
   await app.register(licenceRoutes);
+  await app.register(realNameRoutes);
 
   if (config.outboxWorker) {
     await app.register(outboxWorker, {

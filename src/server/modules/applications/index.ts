@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import './errors.js';
 import { applicantRoutes } from './routes-applicant.js';
 import { workbenchRoutes } from './routes-workbench.js';
+import { registryPrefillRoutes } from './routes-exchange.js';
 import { watchCalendar } from './service-deadlines.js';
 import { compactInboxCountsEvery } from './service-inbox.js';
 
@@ -14,6 +15,7 @@ export async function applicationRoutes(app: FastifyInstance) {
   app.addHook('onClose', async () => { unwatch(); stopCompacting(); });
   await app.register(applicantRoutes);
   await app.register(workbenchRoutes);
+  await app.register(registryPrefillRoutes);
 }
 
 export { applicationHandlers, LoggingDeliveryAdapter, shipResult } from './delivery.js';

@@ -10,6 +10,7 @@ import { applicantProfile, enterprisesOfAgent } from '../identity/index.js';
 import { dueOf } from './clock.js';
 import { clockOf, type Ctx } from './context.js';
 import { prefillForm } from './prefill.js';
+import { registryPrefillOffers } from './registry-prefill.js';
 import * as drafts from './repo-drafts.js';
 
 const toDraftView = (d: drafts.DraftRow, itemName: string): DraftView => ({
@@ -36,6 +37,7 @@ export async function applyForm(ctx: Ctx, actor: Actor, itemCode: string, enterp
     prefill, locked, enterprises: enterprises.map((e) => ({ name: e.name, creditCode: e.creditCode })),
     draft: draft ? toDraftView(draft, spec.name) : null,
     estimatedDueOn: due.dueOn, estimatedDueProvisional: due.dueProvisional,
+    registryPrefill: await registryPrefillOffers(ctx.db, spec),
   };
 }
 

@@ -18,6 +18,7 @@ import { checkDelivery, checkMaterials } from './checks.js';
 import { dueOf } from './clock.js';
 import { clockOf, idTailHash, record, type Clock, type Ctx, type EventInput } from './context.js';
 import { conclude, openStage } from './engine.js';
+import { heldToVerify, verifyHeldMaterials } from './held-materials.js';
 import { applyLocked } from './prefill.js';
 import { canApply, canApplyOnBehalf } from './policy.js';
 import * as repo from './repo.js';
@@ -86,10 +87,14 @@ async function regionOf(db: Executor, departmentCode: string): Promise<string> {
 /** 'YYYYMMDD' of a civil date. */
 const compactDate = (date: string) => date.replaceAll('-', '');
 
-/** Insert the case under a fresh number; a taken number (the sequence wrapped) draws again. */
-async function insertNumbered(t: Executor, c: Omit<repo.NewCase, 'caseNo'>, today: string): Promise<{ id: string; caseNo: string }> {
+const drawCaseNo = async (db: Executor, regionCode: string, today: string) =>
+  `${regionCode}${compactDate(today)}${String(await repo.nextCaseSequence(db)).padStart(6, '0')}`;
+
+/** Insert the case under a fresh number (or the one drawn beforehand); a taken number (the sequence wrapped) draws again. */
+async function insertNumbered(t: Executor, c: Omit<repo.NewCase, 'caseNo'>, today: string, drawn?: string): Promise<{ id: string; caseNo: string }> {
   for (;;) {
-    const caseNo = `${c.regionCode}${compactDate(today)}${String(await repo.nextCaseSequence(t)).padStart(6, '0')}`;
+    const caseNo = drawn ?? await drawCaseNo(t, c.regionCode, today);
+    drawn = undefined;
     const id = await repo.insertCase(t, { ...c, caseNo });
     if (id) return { id, caseNo };
   }
@@ -126,6 +131,10 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
   const commitment = !!(body.commitmentSigned && spec.commitment);
   const immediate = !commitment && isImmediate(spec);
   const at = now();
+  // 免提交 by reference: fetched for the case before its transaction (the exchange logs on its own)
+  const subject = applicant.kind === 'enterprise' ? { creditCode: applicant.idOrCode } : { idNumber: applicant.idOrCode };
+  const drawn = heldToVerify(spec, body.materials, subject).length ? await drawCaseNo(ctx.db, regionCode, clock.today) : undefined;
+  const proofs = drawn ? await verifyHeldMaterials(ctx.db, { spec, materials: body.materials, subject, caseNo: drawn, actor }, lang) : new Map();
   return tx(ctx.db, async (t) => {
     const { id, caseNo } = await insertNumbered(t, {
       regionCode, itemCode: spec.code, itemVersion: spec.version, itemName: spec.name, departmentCode: spec.departmentCode,
@@ -137,12 +146,13 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
       actingAuthorisation: applicant.acting?.authorisation ?? null, status: commitment || immediate ? 'in_review' : 'submitted',
       formData, materials: [], delivery: body.delivery, commitment, startedOn: clock.today, limitDays: spec.promisedLimitDays,
       ...dueOf(clock.cal, clock.today, spec.promisedLimitDays, 0), submittedAt: at,
-    }, clock.today);
+    }, clock.today, drawn);
     // files are owned by whoever uploaded them: the applicant, or the clerk at the counter
     const materials: repo.CaseMaterial[] = [];
     for (const m of [...body.materials].sort((a, b) => a.index - b.index)) {
       const files = await claimFiles(t, actor.accountId, m.fileIds, caseNo);
-      materials.push({ index: m.index, name: spec.materials[m.index].name, governmentHeld: !!m.governmentHeld && files.length === 0, files });
+      const verified = proofs.get(m.index);
+      materials.push({ index: m.index, name: spec.materials[m.index].name, governmentHeld: !!m.governmentHeld && files.length === 0, files, ...(verified ? { verified } : {}) });
     }
     await repo.updateCase(t, id, { materials, ...(commitment || immediate ? { acceptedAt: at } : {}) });
     await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
@@ -163,7 +173,7 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
     }
     await record(t, c, actor, at, 'submitted', events, {
       itemCode: spec.code, itemVersion: spec.version, applicant: applicant.accountId, acting: applicant.acting?.accountId ?? null,
-      commitment, formData, materials: materials.map((m) => ({ index: m.index, files: m.files.map((f) => f.sha256), governmentHeld: m.governmentHeld })),
+      commitment, formData, materials: materials.map((m) => ({ index: m.index, files: m.files.map((f) => f.sha256), governmentHeld: m.governmentHeld, verified: proofs.get(m.index)?.digest ?? null })),
     });
     const view = await caseView(ctx, actor, caseNo, lang, t);
     await beforeCommit?.(t, view);

@@ -47,7 +47,7 @@ function assertWellFormed(req: ExchangeRequest): void {
   if (!DEPARTMENT.test(req.consumerDepartment ?? '')) problems.push('consumerDepartment');
   if (!req.purpose || !ITEM_CODE.test(req.purpose.itemCode ?? '')) problems.push('purpose.itemCode');
   if (req.purpose?.kind === 'case' && !/^[A-Za-z0-9-]{4,40}$/.test(req.purpose.caseNo ?? '')) problems.push('purpose.caseNo');
-  if (req.purpose?.kind !== 'case' && req.purpose?.kind !== 'prefill') problems.push('purpose.kind');
+  if (!['case', 'prefill', 'verification'].includes(req.purpose?.kind)) problems.push('purpose.kind');
   if (!Array.isArray(req.fields) || req.fields.length === 0 || req.fields.length > 100) problems.push('fields');
   if (!req.actor?.name) problems.push('actor');
   const s = req.subject as Partial<{ idNumber: string; creditCode: string }> | undefined;

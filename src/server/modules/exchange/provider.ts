@@ -9,8 +9,11 @@ export type { FieldDataType, ShareType, SubjectKind };
 /** Whose data is asked for: a person by ID number (GB 11643) or an enterprise by credit code (GB 32100). */
 export type ExchangeSubject = { idNumber: string } | { creditCode: string };
 
-/** Why the data is wanted: a case being handled, or prefilling an application form of an item. */
-export type ExchangePurpose = { kind: 'case'; caseNo: string; itemCode: string } | { kind: 'prefill'; itemCode: string };
+/**
+ * Why the data is wanted: a case being handled, prefilling an application form of an item, or
+ * verifying an account's real name (itemCode then names the platform's real-name service).
+ */
+export type ExchangePurpose = { kind: 'case'; caseNo: string; itemCode: string } | { kind: 'prefill' | 'verification'; itemCode: string };
 
 /** Who asks and why, passed to lookup() for registries that forward it (remote systems). */
 export interface ExchangeCallContext {

@@ -78,6 +78,20 @@ export const LOCAL_REGISTRIES: LocalRegistry[] = [
     ],
   },
   {
+    code: 'birth_medical', name: '出生医学证明信息', nameEn: 'Medical birth certificates', departmentCode: 'wjw',
+    resourceCode: '201002001/000001', subjectKinds: ['person'],
+    fields: [
+      // indexed by the father or the mother; the latest certificate naming them
+      f('certificateNo', '出生医学证明编号', 'Certificate number', 'string', 'conditional', '出生医学证明编号，如 R410000123'),
+      f('babyName', '新生儿姓名', 'Baby\'s name', 'string', 'conditional', '出生医学证明记载的姓名'),
+      f('babySex', '新生儿性别', 'Baby\'s sex', 'string', 'conditional', 'M 男，F 女'),
+      f('birthDate', '出生日期', 'Date of birth', 'date', 'conditional', 'YYYY-MM-DD'),
+      f('birthPlace', '出生地点', 'Place of birth', 'string', 'conditional', '助产机构名称'),
+      f('issuer', '签发机构', 'Issued by', 'string', 'conditional', '签发出生医学证明的助产机构'),
+      f('deliveryRecord', '分娩记录', 'Delivery record', 'string', 'none', '医疗记录，不予共享'),
+    ],
+  },
+  {
     code: 'real_estate', name: '不动产登记信息', nameEn: 'Real estate register', departmentCode: 'zrzy',
     resourceCode: '103001001/000001', subjectKinds: ['person', 'enterprise'],
     fields: [

@@ -84,7 +84,7 @@ export const countAllGrants = async (db: Executor) =>
 // --- the exchange log ---------------------------------------------------------------------
 
 export interface NewLogRow {
-  at: Date; actorId: string | null; actorName: string; consumer: string; purpose: 'case' | 'prefill'; itemCode: string;
+  at: Date; actorId: string | null; actorName: string; consumer: string; purpose: 'case' | 'prefill' | 'verification'; itemCode: string;
   caseNo: string | null; legalBasis: string | null; registry: string; subjectKind: 'person' | 'enterprise'; subjectHash: string;
   subjectAccountId: string | null; fieldsAsked: string[]; fieldsGranted: string[]; outcome: string; digest: string;
 }
@@ -101,7 +101,7 @@ export async function insertLog(db: Executor, r: NewLogRow): Promise<string> {
 }
 
 export interface LogRow {
-  id: string; at: Date | string; actor_id: string | null; actor_name: string; consumer_department: string; purpose: 'case' | 'prefill';
+  id: string; at: Date | string; actor_id: string | null; actor_name: string; consumer_department: string; purpose: 'case' | 'prefill' | 'verification';
   item_code: string; case_no: string | null; legal_basis: string | null; registry: string; subject_hash: string;
   fields_asked: string[]; fields_granted: string[]; outcome: 'granted' | 'partial' | 'denied' | 'not_found' | 'error'; digest: string;
 }

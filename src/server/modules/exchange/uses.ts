@@ -42,7 +42,9 @@ async function toUses(db: Executor, list: repo.LogRow[], lang: Lang): Promise<Da
       id: r.id, at: isoTimestamp(r.at), consumerDepartment: r.consumer_department,
       consumerDepartmentName: departments.get(r.consumer_department) ?? r.consumer_department,
       registry: r.registry, registryName: registryName(r.registry, lang), providerDepartmentName: departments.get(provider) ?? provider,
-      purpose: r.purpose, itemCode: r.item_code, itemName: items.get(r.item_code) ?? r.item_code, caseNo: r.case_no,
+      purpose: r.purpose, itemCode: r.item_code, caseNo: r.case_no,
+      // real-name verification names the platform's service, not a catalogue item
+      itemName: r.purpose === 'verification' ? (lang === 'en' ? 'Real-name verification' : '实名核验') : items.get(r.item_code) ?? r.item_code,
       fieldsAsked: names(r.fields_asked), fieldsGranted: names(r.fields_granted),
       fieldsDenied: names(r.fields_asked.filter((c) => !granted.has(c))), outcome: r.outcome,
     };

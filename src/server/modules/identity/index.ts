@@ -8,3 +8,4 @@ export { identityRoutes } from './routes.js';
 export { seedAccounts } from './seed.js';
 export { agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, enterprisesOfAgent, findPersonByIdNumber, staffOfDepartment } from './applicants.js';
 export type { AgentEnterprise, ApplicantProfile } from './applicants.js';
+export { onCitizenRegistered, recordRealNameCheck } from './real-name.js';

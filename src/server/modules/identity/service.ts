@@ -15,6 +15,7 @@ import { maskMobile, maskName } from '../../platform/mask.js';
 import { queueNotice } from '../notifications/index.js';
 import { listEnterprisesOf } from './enterprise-repo.js';
 import * as notices from './notices.js';
+import { citizenRegistered } from './real-name.js';
 import * as repo from './repo.js';
 import { canonicalCode, cleanText, fieldError, idNumberDetail, isMobileNumber, MOBILE_FORMAT, passwordDetail, passwordProblems, textFieldErrors } from './rules.js';
 import { openSession, sessionDeadline, type OpenedSession, type RequestMeta } from './session.js';
@@ -91,8 +92,9 @@ export function identityService(db: Database, config: Config, departmentNames: (
 
     const passwordHash = await hashPassword(input.password);
     const at = now();
+    let registered: RegistrationResult;
     try {
-      return await tx(orm, async (t) => {
+      registered = await tx(orm, async (t) => {
         const id = await repo.insertAccount(t, {
           username: input.username, kind: 'person', name, idNumberEnc: cipher.encrypt(idNumber), idNumberHash,
           ...sealedMobile, email: input.email?.trim() || null, passwordHash, realNameLevel: 1, at,
@@ -107,6 +109,9 @@ export function identityService(db: Database, config: Config, departmentNames: (
       const constraint = repo.uniqueViolation(error);
       throw constraint && TAKEN[constraint] ? takenError(constraint, meta.lang) : error;
     }
+    // real-name verification against the population register (L2) where it is connected
+    await citizenRegistered(registered.id, orm);
+    return registered;
   }
 
   async function buildMe(accountId: string, session: { csrfToken: string; expiresAt: Date }): Promise<Me> {

@@ -6,7 +6,7 @@ export const zh = {
   dataType: { string: '字符', number: '数值', date: '日期', boolean: '是否', list: '列表' },
   subjectKind: { person: '自然人', enterprise: '法人' },
   outcome: { granted: '已提供', partial: '部分提供', denied: '已拒绝', not_found: '无记录', error: '调用失败' },
-  purpose: { case: '办件审查', prefill: '表单预填' },
+  purpose: { case: '办件审查', prefill: '表单预填', verification: '实名核验' },
   status: { pending: '待审批', approved: '已生效', revoked: '已撤销' },
   uses: {
     title: '数据使用记录',
@@ -67,7 +67,7 @@ export const en: typeof zh = {
   dataType: { string: 'Text', number: 'Number', date: 'Date', boolean: 'Yes/no', list: 'List' },
   subjectKind: { person: 'Person', enterprise: 'Enterprise' },
   outcome: { granted: 'Provided', partial: 'Partly provided', denied: 'Refused', not_found: 'No record', error: 'Failed' },
-  purpose: { case: 'Case review', prefill: 'Form prefill' },
+  purpose: { case: 'Case review', prefill: 'Form prefill', verification: 'Real-name verification' },
   status: { pending: 'Pending', approved: 'In force', revoked: 'Revoked' },
   uses: {
     title: 'Uses of my data',

@@ -1,6 +1,7 @@
 // Registry records of the demo city (户籍, 婚姻, 企业登记, 社保, 公积金, 不动产, 学历学位, 机动车/驾驶证)
 // for the demo people and enterprises, and the standing data-sharing grants. Everything is invented;
 // spouses' ID numbers are made up and get their check digit computed, nothing more.
+import { REAL_NAME_DEPARTMENT, REAL_NAME_ITEM_CODE } from '../../../../contract/real-name.js';
 import { idCheckChar } from '../../../platform/ids.js';
 import { seedEnterprises, seedPersons } from './people.js';
 
@@ -65,6 +66,12 @@ export const seedRegistryRecords: SeedRegistryRecord[] = [
   { registry: 'real_estate', subject: enterprise(YUNQI), data: { properties: [], mortgaged: false } },
   { registry: 'vehicles', subject: enterprise(YUNQI), data: { vehicles: [{ plate: '青A·7Y26K', model: '比亚迪 汉 EV', registeredOn: '2023-04-11', status: '正常' }] } },
 
+  // 出生医学证明, indexed by a parent: 李明华's daughter (出生登记 prefill and 免提交)
+  {
+    registry: 'birth_medical', subject: id('citizen1'),
+    data: { certificateNo: 'R410000123', babyName: '李小禾', babySex: 'F', birthDate: '2026-03-02', birthPlace: '青川市清源区妇幼保健院', issuer: '青川市清源区妇幼保健院', deliveryRecord: '（演示数据，不予共享）' },
+  },
+
   { registry: 'social_insurance', subject: id('citizen1'), data: { insuredStatus: '正常参保', insuranceTypes: ['养老', '医疗', '失业', '工伤', '生育'], employer: '青川市清源区教育培训中心', monthsPaid: 142, contributionBase: 8600 } },
   { registry: 'social_insurance', subject: id('citizen2'), data: { insuredStatus: '终止', insuranceTypes: ['养老', '医疗'], employer: '（已退休）', monthsPaid: 384, contributionBase: 0 } },
   { registry: 'social_insurance', subject: id('citizen3'), data: { insuredStatus: '正常参保', insuranceTypes: ['养老', '医疗', '失业', '工伤', '生育'], employer: YUNQI, monthsPaid: 226, contributionBase: 15200 } },
@@ -91,6 +98,7 @@ export const seedRegistryRecords: SeedRegistryRecord[] = [
   { registry: 'vehicles', subject: id('citizen5'), data: { drivingLicence: [{ class: 'B2', validUntil: '2026-12-31', status: '正常' }], vehicles: [{ plate: '青A·H2730', model: '五菱 宏光', registeredOn: '2014-08-15', status: '正常' }] } },
 ];
 
+const BIRTH_BASIS = '《中华人民共和国户口登记条例》第七条；《青川市出生一件事联办规定》（虚构）';
 const HOUSING_FUND_BASIS = '《住房公积金管理条例》第二十四条；《青川市住房公积金提取管理办法》（虚构）';
 
 export const seedGrants: SeedGrant[] = [
@@ -105,6 +113,19 @@ export const seedGrants: SeedGrant[] = [
   { consumerDepartment: 'rsj', itemCode: '000712001000', registry: 'social_insurance', fields: ['insuredStatus', 'insuranceTypes', 'employer', 'monthsPaid'], legalBasis: '《中华人民共和国社会保险法》第十六条' },
   { consumerDepartment: 'jyj', itemCode: '002008001000', registry: 'population', fields: ['name', 'householdAddress', 'householdHead', 'relationToHead'], legalBasis: '《中华人民共和国义务教育法》第十二条' },
   { consumerDepartment: 'jyj', itemCode: '002008001000', registry: 'real_estate', fields: ['properties'], legalBasis: '《中华人民共和国义务教育法》第十二条' },
+  // 出生登记: prefill from 出生医学证明 and 婚姻登记, 免提交 of the certificate, the household register and the marriage
+  { consumerDepartment: 'gaj', itemCode: '000704001000', registry: 'birth_medical', fields: ['certificateNo', 'babyName', 'babySex', 'birthDate', 'birthPlace', 'issuer'], legalBasis: BIRTH_BASIS },
+  { consumerDepartment: 'gaj', itemCode: '000704001000', registry: 'population', fields: ['name', 'householdAddress', 'householdHead', 'relationToHead'], legalBasis: BIRTH_BASIS },
+  { consumerDepartment: 'gaj', itemCode: '000704001000', registry: 'marriage', fields: ['maritalStatus', 'spouseName', 'spouseIdNumber', 'registeredOn', 'registrationOffice'], legalBasis: BIRTH_BASIS },
+  { consumerDepartment: 'gaj', itemCode: '000704001000', registry: 'licences', fields: ['licenceTypes', 'licences'], legalBasis: BIRTH_BASIS },
+  // 生育登记: the spouse from 婚姻登记
+  { consumerDepartment: 'wjw', itemCode: '002031002000', registry: 'marriage', fields: ['maritalStatus', 'spouseName', 'spouseIdNumber'], legalBasis: '《中华人民共和国人口与计划生育法》第二十条' },
+  // the e-licence library (电子证照库) for items whose materials are licences
+  { consumerDepartment: 'scjg', itemCode: '000133010000', registry: 'licences', fields: ['licenceTypes', 'licences'], legalBasis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》第十二条' },
+  { consumerDepartment: 'scjg', itemCode: '000133010000', registry: 'enterprise', fields: ['name', 'legalRepresentative', 'address', 'status'], legalBasis: '《食品经营许可和备案管理办法》第十二条' },
+  { consumerDepartment: 'mzj', itemCode: '000714001000', registry: 'licences', fields: ['licenceTypes'], legalBasis: '《婚姻登记条例》第五条' },
+  // 实名核验: the platform's real-name service matches name and ID number against the population register
+  { consumerDepartment: REAL_NAME_DEPARTMENT, itemCode: REAL_NAME_ITEM_CODE, registry: 'population', fields: ['name'], legalBasis: '《中华人民共和国网络安全法》第二十四条；《中华人民共和国居民身份证法》第十四条' },
   { consumerDepartment: 'gaj', itemCode: '000104004000', registry: 'population', fields: ['name', 'sex', 'birthDate'], legalBasis: '《机动车驾驶证申领和使用规定》第五十五条' },
   { consumerDepartment: 'gaj', itemCode: '000104004000', registry: 'vehicles', fields: ['drivingLicence'], legalBasis: '《机动车驾驶证申领和使用规定》第五十五条' },
 ];

@@ -5,6 +5,9 @@ import { applicantFields, choice, date, form, idNumber, integer, mobile, opt, re
 
 export type ApplicationExtras = Pick<ItemDraft, 'form' | 'workflow' | 'commitment' | 'deliveryModes'>;
 
+/** a field the data exchange fills once the applicant consents (数据授权) */
+const fromRegistry = (registry: string, field: string) => ({ registry, field });
+
 const address = (label: [string, string]) => ({
   residenceRegion: region(label, { help: '选择到街道（乡镇）或社区（村）', placeholder: '请选择省 / 市 / 区县 / 街道 / 社区' }),
   residenceAddress: text(['详细地址', 'Street address'], 200, { placeholder: '路名、门牌号、小区、楼栋和房号' }),
@@ -37,10 +40,12 @@ export const personApplications: Record<string, ApplicationExtras> = {
     form: form([
       {
         title: '新生儿信息', titleEn: 'Newborn', fields: {
-          babyName: text(['新生儿姓名', "Baby's name"], 50),
-          babySex: choice(['性别', 'Sex'], [['M', '男'], ['F', '女']]),
-          babyBirthDate: date(['出生日期', 'Date of birth']),
-          birthCertNo: text(['出生医学证明编号', 'Birth certificate number'], 20, { help: '出生医学证明右上角的编号，如 R410000001', placeholder: '字母加 9 位数字' }),
+          babyName: text(['新生儿姓名', "Baby's name"], 50, { registryPrefill: fromRegistry('birth_medical', 'babyName') }),
+          babySex: choice(['性别', 'Sex'], [['M', '男'], ['F', '女']], { registryPrefill: fromRegistry('birth_medical', 'babySex') }),
+          babyBirthDate: date(['出生日期', 'Date of birth'], { registryPrefill: fromRegistry('birth_medical', 'birthDate') }),
+          birthCertNo: text(['出生医学证明编号', 'Birth certificate number'], 20, {
+            help: '出生医学证明右上角的编号，如 R410000001', placeholder: '字母加 9 位数字', registryPrefill: fromRegistry('birth_medical', 'certificateNo'),
+          }),
         },
       },
       {
@@ -52,8 +57,8 @@ export const personApplications: Record<string, ApplicationExtras> = {
       {
         title: '落户信息', titleEn: 'Household registration', fields: {
           followParent: choice(['随迁方', 'Registered with'], [['father', '随父落户'], ['mother', '随母落户']]),
-          otherParentName: text(['另一方姓名', "Other parent's name"], 50),
-          otherParentIdNumber: idNumber(['另一方公民身份号码', "Other parent's ID number"]),
+          otherParentName: text(['另一方姓名', "Other parent's name"], 50, { registryPrefill: fromRegistry('marriage', 'spouseName') }),
+          otherParentIdNumber: idNumber(['另一方公民身份号码', "Other parent's ID number"], { registryPrefill: fromRegistry('marriage', 'spouseIdNumber') }),
           ...address(['户籍地址', 'Registered address']),
         },
       },
@@ -120,8 +125,8 @@ export const personApplications: Record<string, ApplicationExtras> = {
       { title: '登记人信息', titleEn: 'Registrant', fields: applicantFields() },
       {
         title: '配偶信息', titleEn: 'Spouse', fields: {
-          spouseName: text(['配偶姓名', "Spouse's name"], 50),
-          spouseIdNumber: idNumber(['配偶公民身份号码', "Spouse's ID number"]),
+          spouseName: text(['配偶姓名', "Spouse's name"], 50, { registryPrefill: fromRegistry('marriage', 'spouseName') }),
+          spouseIdNumber: idNumber(['配偶公民身份号码', "Spouse's ID number"], { registryPrefill: fromRegistry('marriage', 'spouseIdNumber') }),
           spouseMobile: opt(mobile(['配偶联系电话', "Spouse's mobile"])),
         },
       },
