@@ -60,7 +60,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await migrate(db);
   // the official holiday calendars are reference data every deployment needs, demo or not
   await seedCalendar(db);
-  if (config.demo) await seedDemo(db, config, app.log);
   app.decorate('db', db);
   app.decorate('config', config);
   if (!options.db) app.addHook('onClose', async () => db.close());
@@ -105,6 +104,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(exchangeRoutes);
   await app.register(licenceRoutes);
   await app.register(realNameRoutes);
+  // after the modules: the demo grants name registries that modules register as they load (电子证照库)
+  if (config.demo) await seedDemo(db, config, app.log);
 
   if (config.outboxWorker) {
     await app.register(outboxWorker, {
