@@ -7,6 +7,7 @@ import type { Messages } from './zh-CN';
 import { en as workbenchEn } from '../features/workbench/messages';
 import { en as exchangeEn } from '../features/exchange/messages';
 import { en as licencesEn } from '../features/licences/messages';
+import { en as realNameEn } from '../features/realname/messages';
 
 const en: Messages = {
   app: {
@@ -281,6 +282,7 @@ const en: Messages = {
   workbench: workbenchEn,
   exchange: exchangeEn,
   licences: licencesEn,
+  realName: realNameEn,
   notFound: { title: 'Page not found', body: 'This page does not exist or has been removed. Check the address or search instead.' },
   forbidden: { title: 'Not allowed', body: 'Your account may not open this page. Ask the platform operator if you need access.' },
   errorPage: { title: 'Something went wrong', body: 'Sorry, this page failed to load. Reload it, or go back to the home page.', reload: 'Reload' },

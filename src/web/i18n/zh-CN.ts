@@ -6,6 +6,7 @@ import { zh as itemFormsZh } from '../features/admin/messages';
 import { zh as workbenchZh } from '../features/workbench/messages';
 import { zh as exchangeZh } from '../features/exchange/messages';
 import { zh as licencesZh } from '../features/licences/messages';
+import { zh as realNameZh } from '../features/realname/messages';
 
 const zhCN = {
   app: {
@@ -279,6 +280,7 @@ const zhCN = {
   workbench: workbenchZh,
   exchange: exchangeZh,
   licences: licencesZh,
+  realName: realNameZh,
   notFound: { title: '页面不存在', body: '您访问的页面不存在或已被移除，请检查网址或通过搜索查找。' },
   forbidden: { title: '无权访问', body: '您的账号没有访问该页面的权限。如需开通，请联系平台运营人员。' },
   errorPage: { title: '页面出现错误', body: '很抱歉，页面加载时出现问题。请刷新页面重试，或返回首页。', reload: '刷新页面' },

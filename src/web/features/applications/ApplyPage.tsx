@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Breadcrumb, Button, Card, Result, Steps, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ApplyFormView, CaseView } from '../../../contract/applications';
+import type { ApplyFormView, CaseView, RegistryPrefillResult } from '../../../contract/applications';
 import { LinkButton } from '../../components/LinkButton';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -19,6 +19,8 @@ import { DeliveryStep, deliveryErrors } from './apply/DeliveryStep';
 import { FormStep } from './apply/FormStep';
 import { attemptKey, forgetAttempt, settlesAttempt } from './apply/idempotency';
 import { MaterialsStep, materialErrors } from './apply/MaterialsStep';
+import { RegistryConsentCard } from './apply/RegistryConsentCard';
+import { formWithSources } from './apply/registrySources';
 import { ReviewStep } from './apply/ReviewStep';
 import { SavedIndicator } from './apply/SavedIndicator';
 import {
@@ -43,6 +45,8 @@ function ApplyWizard({ view, mode }: { view: ApplyFormView; mode: Mode }) {
   const code = view.item.code;
   const [state, setState] = useState<ApplyState>(() => initialState(view, (n) => t('applications.apply.savedFile', { n }), mode.clerkOnly));
   const [prefill, setPrefill] = useState({ values: view.prefill, locked: view.locked });
+  // fields filled from registries with the applicant's consent, and where each came from
+  const [registrySources, setRegistrySources] = useState<RegistryPrefillResult['sources']>({});
   const [step, setStep] = useState(0);
   const [reached, setReached] = useState(0);
   const [errors, setErrors] = useState<RoutedErrors>(noErrors);
@@ -54,7 +58,12 @@ function ApplyWizard({ view, mode }: { view: ApplyFormView; mode: Mode }) {
   const submit = useSubmitApplication();
 
   // fields filled from verified data are locked, except when a clerk applies for someone else
-  const locked = state.clerk.enabled ? [] : prefill.locked;
+  const locked = state.clerk.enabled ? [] : [...prefill.locked, ...Object.keys(registrySources)];
+  const shownView = useMemo(() => ({ ...view, form: formWithSources(view.form, registrySources, t) }), [view, registrySources, t]);
+  const registryFilled = (result: RegistryPrefillResult) => {
+    setState((s) => ({ ...s, formData: { ...s.formData, ...result.values } }));
+    setRegistrySources(result.sources);
+  };
   const autosave = useDraftAutosave(code, draftBody(view, state), { enabled: mode.canDraft && !submitted, savedAt: view.draft?.updatedAt ?? null });
 
   useEffect(() => {
@@ -188,7 +197,11 @@ function ApplyWizard({ view, mode }: { view: ApplyFormView; mode: Mode }) {
           <ProblemAlert error={submit.error} unmatched={errors.other} className="tb-gap-bottom" />
         )}
         <div hidden={step !== 0}>
-          <FormStep view={view} state={state} onChange={change} onEnterprise={(c) => void chooseEnterprise(c)} locked={locked} formRef={formRef}
+          {mode.canDraft && !state.clerk.enabled && (view.registryPrefill?.length ?? 0) > 0 && (
+            <RegistryConsentCard code={code} offers={view.registryPrefill!} enterpriseCreditCode={state.enterpriseCreditCode || undefined}
+              labels={Object.fromEntries(Object.entries(view.form.ui.fields).map(([k, f]) => [k, f.label]))} onFilled={registryFilled} disabled={pending} />
+          )}
+          <FormStep view={shownView} state={state} onChange={change} onEnterprise={(c) => void chooseEnterprise(c)} locked={locked} formRef={formRef}
             serverErrors={errors.form} enterpriseError={enterpriseError} disabled={pending} />
         </div>
         {step === 1 && <MaterialsStep view={view} state={state} onChange={change} onMaterial={changeMaterial} errors={errors.materials} disabled={pending} />}

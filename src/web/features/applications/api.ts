@@ -3,7 +3,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ItemView } from '../../../contract/catalog';
 import type {
-  ApplicationBody, ApplyFormView, CaseList, CaseStatus, CaseView, DraftBody, DraftView, ProgressView, SupplementBody,
+  ApplicationBody, ApplyFormView, CaseList, CaseStatus, CaseView, DraftBody, DraftView, ProgressView, RegistryPrefillBody,
+  RegistryPrefillResult, SupplementBody,
 } from '../../../contract/applications';
 import { api } from '../../lib/api';
 
@@ -54,6 +55,13 @@ export function useDeleteDraft() {
   return useMutation({
     mutationFn: (code: string) => api.delete<void>(`/api/drafts/${enc(code)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: draftsKey }),
+  });
+}
+
+/** 数据授权: the applicant consents and the offered registries fill the form. */
+export function useRegistryPrefill(code: string) {
+  return useMutation({
+    mutationFn: (body: RegistryPrefillBody) => api.post<RegistryPrefillResult>(`/api/applications/forms/${enc(code)}/registry-prefill`, body),
   });
 }
 

@@ -116,6 +116,24 @@ export const zh = {
     submit: '查询', notFound: '未查询到办件', notFoundBody: '请核对办件编号和证件号码后六位是否正确。',
     limited: '查询过于频繁，请稍后再试', limitedRetry_one: '请在 {{count}} 秒后重试', limitedRetry_other: '请在 {{count}} 秒后重试',
   },
+  registry: {
+    title: '数据授权',
+    intro: '本次申请将从以下部门获取您的信息，用于{{purpose}}：',
+    source: '{{department}} · {{registry}}',
+    fields: '获取：{{fields}}',
+    note: '仅在您同意后获取；每次获取都会记入您的“数据使用记录”。获取的信息将填入表单并锁定。',
+    agree: '同意并获取', manual: '手动填写', listLabel: '将获取的信息',
+    fetched_one: '已从数据共享获取 {{count}} 项信息并填入表单。', fetched_other: '已从数据共享获取 {{count}} 项信息并填入表单。',
+    missing: '以下信息未能获取，请手动填写：{{fields}}',
+    declined: '您选择了手动填写，本次不会从其他部门获取您的信息。', reconsider: '改为授权获取',
+    from: '来自 {{department}} {{registry}}',
+    failed: '获取失败，请稍后重试或手动填写。',
+  },
+  held: {
+    verifyOnSubmit: '已由政府部门核验：提交时由受理部门通过数据共享调取核验，您无需上传。',
+    verified: '已由政府部门核验提供',
+    verifiedFrom: '已由政府部门核验提供（来自 {{department}} {{registry}}）',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -235,5 +253,23 @@ export const en: Widen<typeof zh> = {
     idTailRequired: 'Please enter the last six characters', idTailFormat: 'Please enter 6 digits or capital letters',
     submit: 'Look up', notFound: 'No case found', notFoundBody: 'Please check the case number and the last six characters.',
     limited: 'Too many lookups; please try again later', limitedRetry_one: 'Try again in {{count}} second', limitedRetry_other: 'Try again in {{count}} seconds',
+  },
+  registry: {
+    title: 'Data authorisation',
+    intro: 'For this application the following departments would provide your information, used for {{purpose}}:',
+    source: '{{department}} · {{registry}}',
+    fields: 'Fetches: {{fields}}',
+    note: 'Fetched only with your consent; each fetch appears in your data-use log. The values fill the form and are locked.',
+    agree: 'Agree and fetch', manual: 'Fill in myself', listLabel: 'Information to be fetched',
+    fetched_one: '{{count}} value was fetched through data sharing and filled in.', fetched_other: '{{count}} values were fetched through data sharing and filled in.',
+    missing: 'These could not be fetched; please fill them in: {{fields}}',
+    declined: 'You chose to fill in the form yourself; no department will be asked for your information.', reconsider: 'Fetch with my consent instead',
+    from: 'From {{department}} {{registry}}',
+    failed: 'Fetching failed; try again later or fill in the form yourself.',
+  },
+  held: {
+    verifyOnSubmit: 'Verified by the government: on submission the department fetches it through data sharing; no upload needed.',
+    verified: 'Provided and verified by the government',
+    verifiedFrom: 'Provided and verified by the government (from {{department}} {{registry}})',
   },
 };

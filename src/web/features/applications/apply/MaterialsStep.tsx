@@ -95,6 +95,9 @@ export function MaterialsStep({ view, state, onChange, onMaterial, errors, disab
                     onGovernmentHeldChange={(governmentHeld) => onMaterial(index, { ...entry, governmentHeld })}
                   />
                 )}
+                {m.governmentHeld && entry.governmentHeld && entry.files.length === 0 && !covered.has(index) && (
+                  <p className="tb-small tb-apply-held-verified">{t('applications.held.verifyOnSubmit')}</p>
+                )}
                 <FieldError id={`material-${index}-error`} messages={errors[index]} />
               </li>
             );

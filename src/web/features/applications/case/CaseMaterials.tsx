@@ -17,7 +17,14 @@ export function CaseMaterials({ view }: { view: CaseView }) {
         <li key={m.index} className="tb-case-material">
           <span className="tb-case-material-name">{m.index + 1}. {m.name}</span>
           {m.governmentHeld ? (
-            <Tag className="tb-tag-green">{t('material.governmentHeld')}</Tag>
+            <>
+              <Tag className="tb-tag-green">{t('material.governmentHeld')}</Tag>
+              {m.verified && (
+                <span className="tb-small tb-case-material-verified">
+                  {t('applications.held.verifiedFrom', { department: m.verified.departmentName, registry: m.verified.registryName })}
+                </span>
+              )}
+            </>
           ) : m.files.length === 0 ? (
             <span className="tb-muted tb-small">{t('applications.review.notProvided')}</span>
           ) : (

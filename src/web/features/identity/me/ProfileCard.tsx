@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../../contract/identity';
 import { LinkButton } from '../../../components/LinkButton';
 import { formatDateTime } from '../../../lib/format';
+import { RealNameVerify } from '../../realname/RealNameVerify';
 import { hasRole } from '../api';
 
 type Role = Me['roles'][number];
@@ -33,7 +34,10 @@ export function ProfileCard({ me }: { me: Me }) {
               { key: 'email', label: t('me.email'), children: me.email || t('me.notSet') },
               ...(me.kind === 'person' ? [{
                 key: 'level', label: t('me.realName'),
-                children: <Tag className={level >= 2 ? 'tb-tag-green' : level === 1 ? undefined : 'tb-tag-orange'} color={level === 1 ? 'blue' : undefined}>{t(`me.level${level}`)}</Tag>,
+                children: <>
+                  <Tag className={level >= 2 ? 'tb-tag-green' : level === 1 ? undefined : 'tb-tag-orange'} color={level === 1 ? 'blue' : undefined}>{t(`me.level${level}`)}</Tag>
+                  {level === 1 && <RealNameVerify />}
+                </>,
               }] : []),
               { key: 'roles', label: t('me.roles'), children: me.roles.length ? me.roles.map((r) => <Tag key={r}>{roleLabel(r)}</Tag>) : t('me.noRoles') },
               { key: 'session', label: t('me.sessionUntil'), children: formatDateTime(me.sessionExpiresAt) },

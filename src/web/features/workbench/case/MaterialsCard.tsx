@@ -6,6 +6,7 @@ import { EyeOutlined, ExportOutlined, FileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { FileRef, StaffCaseView } from '../../../../contract/applications';
 import { fileUrl } from '../api';
+import { VerifiedData } from './VerifiedData';
 
 const formatSize = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -42,6 +43,7 @@ export function MaterialsCard({ view }: { view: StaffCaseView }) {
           <li key={m.index} className="wb-material">
             <h3 className="wb-material-name">{m.name}</h3>
             {m.governmentHeld && <Tag className="tb-tag-green">{t('workbench.case.governmentHeld')}</Tag>}
+            {m.verified && <VerifiedData name={m.name} verified={m.verified} />}
             {!m.governmentHeld && m.files.length === 0 && <span className="tb-muted">{t('workbench.case.noFile')}</span>}
             {m.files.length > 0 && (
               <ul className="wb-files">
