@@ -5,7 +5,8 @@ import type { Config } from '../../config.js';
 import type { Database } from '../client.js';
 import { seedCatalog, type CatalogSeed } from '../../modules/catalog/index.js';
 import { seedAccounts } from '../../modules/identity/index.js';
-import { seedExchange } from '../../modules/exchange/index.js';
+import { registerRegistry, seedExchange } from '../../modules/exchange/index.js';
+import { licenceLibraryProvider } from '../../modules/licences/index.js';
 import { seedDepartments } from './data/departments.js';
 import { seedItems } from './data/items/index.js';
 import { seedEnterprises, seedPersons, seedStaff } from './data/people.js';
@@ -38,6 +39,8 @@ export async function seedDemo(db: Database, config: Config, log: FastifyBaseLog
     people: seedPersons, enterprises: seedEnterprises, staff: seedStaff,
     departmentCodes: seedDepartments.map((d) => d.code), password: DEMO_PASSWORD, secretKey: config.secretKey,
   });
+  // the e-licence library is a registry too; its grants are checked against its catalogue entry
+  registerRegistry(licenceLibraryProvider(config.secretKey));
   await seedExchange(db, { secretKey: config.secretKey, records: seedRegistryRecords, grants: seedGrants });
   if (items || accounts.created.length) {
     log.info({ items, accounts: accounts.created.length, ms: Date.now() - started }, 'demo city seeded');
