@@ -1,6 +1,7 @@
 // Journey: every page of the portal, scanned with axe-core for serious and critical WCAG 2.1 A/AA
 // violations, with one main landmark, one page heading and a page language — public pages, the
-// citizen's account page and the operator's catalogue, calendar and account pages.
+// citizen's account, licence and data-use pages, the operator's catalogue, calendar, account and
+// data-sharing pages, and the auditor's exchange log.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -8,6 +9,9 @@ import { axeViolations, DEMO_PASSWORD, Journey, logIn, unexpectedProblems } from
 
 const GUIDE_CODE = '000133001000';
 const MISSING_PATH = '/no-such-page'; // served with the app's not-found page and a real 404
+/** a well-formed licence id and presentation token that do not exist: their pages answer 404 */
+const UNKNOWN_LICENCE = '00000000-0000-4000-8000-000000000000';
+const UNKNOWN_TOKEN = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 interface PageCase { name: string; path: string; heading: string | RegExp; ready?: (page: Page) => Promise<unknown> }
 
@@ -73,6 +77,14 @@ describe('accessibility of every page', () => {
       { name: 'accessibility statement', path: '/accessibility', heading: '无障碍声明' },
       { name: 'case progress lookup', path: '/progress', heading: '办件进度查询' },
       { name: 'page not found', path: MISSING_PATH, heading: '页面不存在' },
+      {
+        name: 'licence verification of an unknown licence', path: `/verify/${UNKNOWN_LICENCE}`, heading: '电子证照核验',
+        ready: (p) => p.getByRole('heading', { level: 2, name: '未找到该电子证照' }).waitFor(),
+      },
+      {
+        name: 'an invalid presentation code', path: `/presentations/${UNKNOWN_TOKEN}`, heading: '亮证核验',
+        ready: (p) => p.getByRole('heading', { level: 2, name: '亮证码无效' }).waitFor(),
+      },
     ];
     for (const c of cases) {
       it(`has no serious violations on ${c.name} (${c.path})`, async () => audit(page, c, journey.url));
@@ -98,6 +110,14 @@ describe('accessibility of every page', () => {
       const page = await journey.freshPage();
       await logIn(page, journey.url, 'citizen1', DEMO_PASSWORD);
       await audit(page, { name: 'my cases', path: '/me/cases', heading: '我的办件', ready: (p) => p.getByRole('heading', { name: '办件列表' }).waitFor() }, journey.url);
+      await page.close();
+    });
+
+    it('has no serious violations on 我的证照 (/me/licences) and 数据使用记录 (/me/data-uses)', async () => {
+      const page = await journey.freshPage();
+      await logIn(page, journey.url, 'citizen1', DEMO_PASSWORD);
+      await audit(page, { name: 'my licences', path: '/me/licences', heading: '我的证照', ready: (p) => p.getByText(/您还没有电子证照|有效/).first().waitFor() }, journey.url);
+      await audit(page, { name: 'uses of my data', path: '/me/data-uses', heading: '数据使用记录', ready: (p) => p.getByRole('status').filter({ hasText: /^共 \d+ 条记录$/ }).waitFor() }, journey.url);
       await page.close();
     });
   });
@@ -137,9 +157,32 @@ describe('accessibility of every page', () => {
         ready: (p) => p.locator('.ant-table-tbody .ant-table-row').first().waitFor(),
       }, journey.url);
     });
+
+    it('has no serious violations on 共享交换管理 (/admin/exchange)', async () => {
+      await audit(page, {
+        name: 'sharing grants', path: '/admin/exchange', heading: '共享交换管理',
+        ready: (p) => p.locator('.ant-table-tbody .ant-table-row').first().waitFor(),
+      }, journey.url);
+    });
+  });
+
+  describe('as auditor1', () => {
+    it('has no serious violations on 数据交换日志 (/admin/exchange/log)', async () => {
+      const page = await journey.freshPage();
+      await logIn(page, journey.url, 'auditor1', DEMO_PASSWORD);
+      await audit(page, {
+        name: 'exchange log', path: '/admin/exchange/log', heading: '数据交换日志',
+        ready: (p) => p.locator('.ant-table-tbody').first().waitFor(),
+      }, journey.url);
+      await page.close();
+    });
   });
 
   it('logged nothing unexpected in the console', () => {
-    assert.deepEqual(unexpectedProblems(journey.problems, [{ status: 404, path: MISSING_PATH }]), []);
+    assert.deepEqual(unexpectedProblems(journey.problems, [
+      { status: 404, path: MISSING_PATH },
+      { status: 404, path: `/api/licences/verify/${UNKNOWN_LICENCE}` },
+      { status: 404, path: `/api/presentations/${UNKNOWN_TOKEN}` },
+    ]), []);
   });
 });

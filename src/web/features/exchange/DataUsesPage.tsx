@@ -10,10 +10,10 @@ import { formatDateTime } from '../../lib/format';
 import { useDataUses } from './api';
 import { OutcomeTag } from './labels';
 
-function FieldTags({ fields, colour }: { fields: string[]; colour?: string }) {
+function FieldTags({ fields, className }: { fields: string[]; className?: string }) {
   const { t } = useTranslation();
   if (!fields.length) return <span className="tb-muted">{t('exchange.uses.none')}</span>;
-  return <Space size={[0, 4]} wrap>{fields.map((f) => <Tag key={f} color={colour}>{f}</Tag>)}</Space>;
+  return <Space size={[0, 4]} wrap>{fields.map((f) => <Tag key={f} className={className}>{f}</Tag>)}</Space>;
 }
 
 function DataUseItem({ use }: { use: DataUse }) {
@@ -30,7 +30,7 @@ function DataUseItem({ use }: { use: DataUse }) {
           {t(`exchange.purpose.${use.purpose}`)}：{use.itemName}{use.caseNo ? `（${t('exchange.uses.caseNo', { caseNo: use.caseNo })}）` : ''}
         </Descriptions.Item>
         <Descriptions.Item label={t('exchange.uses.from')}>{use.registryName}（{use.providerDepartmentName}）</Descriptions.Item>
-        <Descriptions.Item label={t('exchange.uses.granted')}><FieldTags fields={use.fieldsGranted} colour="green" /></Descriptions.Item>
+        <Descriptions.Item label={t('exchange.uses.granted')}><FieldTags fields={use.fieldsGranted} className="tb-tag-green" /></Descriptions.Item>
         {use.fieldsDenied.length > 0 && (
           <Descriptions.Item label={t('exchange.uses.denied')}><FieldTags fields={use.fieldsDenied} /></Descriptions.Item>
         )}

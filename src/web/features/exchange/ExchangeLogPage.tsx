@@ -1,6 +1,6 @@
 // /admin/exchange/log — 数据交换日志 for auditors: every exchange call, filtered by registry,
 // consumer, outcome and days; subjects as keyed hashes, answers as SHA-256 digests.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Card, DatePicker, Form, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { formatDateTime } from '../../lib/format';
 import { useDepartments } from '../catalog/api';
 import { useCatalogue, useExchangeLog } from './api';
 import { OutcomeTag } from './labels';
+import { useScrollRegions } from './scrollRegion';
 import './exchange.css';
 
 interface Filters { registry?: string; consumer?: string; outcome?: ExchangeOutcome; days?: [Dayjs, Dayjs] | null }
@@ -23,6 +24,8 @@ export function ExchangeLogPage() {
   const { data, error, isFetching } = useExchangeLog(query);
   const catalogue = useCatalogue();
   const departments = useDepartments();
+  const tableRef = useRef<HTMLDivElement>(null);
+  useScrollRegions(tableRef, t('exchange.log.title'));
   const apply = (f: Filters) => setQuery({
     page: 1, pageSize: 20, registry: f.registry, consumer: f.consumer, outcome: f.outcome,
     from: f.days?.[0]?.format('YYYY-MM-DD'), to: f.days?.[1]?.format('YYYY-MM-DD'),
@@ -32,7 +35,7 @@ export function ExchangeLogPage() {
       <Typography.Title level={1} className="tb-page-title">{t('exchange.log.title')}</Typography.Title>
       <Typography.Paragraph className="tb-muted">{t('exchange.log.intro')}</Typography.Paragraph>
       <Card className="tb-card">
-        <Form<Filters> layout="inline" onFinish={apply} className="tb-gap-bottom">
+        <Form<Filters> layout="inline" onFinish={apply} className="tb-gap-bottom tb-exchange-filters">
           <Form.Item name="registry" label={t('exchange.log.registry')}>
             <Select allowClear className="tb-select-wide" placeholder={t('exchange.log.all')}
               options={(catalogue.data?.registries ?? []).map((r) => ({ value: r.code, label: r.name }))} />
@@ -50,9 +53,10 @@ export function ExchangeLogPage() {
           <Button type="primary" htmlType="submit">{t('exchange.log.search')}</Button>
         </Form>
         <ProblemAlert error={error} className="tb-gap-bottom" />
+        <div ref={tableRef}>
         <Table<ExchangeLogEntry>
           rowKey="id" size="small" loading={isFetching} dataSource={data?.items ?? []} scroll={{ x: 1400 }}
-          locale={{ emptyText: t('exchange.log.empty') }}
+          locale={{ emptyText: <span className="tb-muted">{t('exchange.log.empty')}</span> }}
           pagination={{
             current: data?.page ?? 1, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0, showSizeChanger: false,
             showTotal: (count) => t('exchange.log.total', { count }), onChange: (page) => setQuery((q) => ({ ...q, page })),
@@ -81,6 +85,7 @@ export function ExchangeLogPage() {
             { key: 'digest', title: t('exchange.log.columns.digest'), render: (_, e) => <code className="tb-small" title={e.digest}>{e.digest.slice(0, 12)}…</code> },
           ]}
         />
+        </div>
       </Card>
     </div>
   );

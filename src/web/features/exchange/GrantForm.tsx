@@ -45,9 +45,8 @@ export function GrantForm({ onCreated }: { onCreated: () => void }) {
           onChange={() => form.setFieldValue('itemCode', undefined)}
           options={(departments.data ?? []).map((d) => ({ value: d.code, label: d.name }))} />
       </Form.Item>
-      <Form.Item name="itemCode" label={t('exchange.admin.form.item')} rules={required} extra={t('exchange.admin.form.itemHelp')}>
+      <Form.Item name="itemCode" label={t('exchange.admin.form.item')} rules={required} extra={consumer ? t('exchange.admin.form.itemHelp') : t('exchange.admin.form.pickConsumerFirst')}>
         <Select showSearch optionFilterProp="label" disabled={!consumer} loading={items.isFetching}
-          placeholder={consumer ? undefined : t('exchange.admin.form.pickConsumerFirst')}
           options={(items.data?.items ?? []).map((i) => ({ value: i.code, label: `${i.name}（${i.code}）` }))} />
       </Form.Item>
       <Form.Item name="registry" label={t('exchange.admin.form.registry')} rules={required}>

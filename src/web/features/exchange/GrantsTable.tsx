@@ -1,6 +1,6 @@
 // 共享授权 list: status filter, each grant with its fields and legal basis, approve (confirmed) and
 // revoke (with a reason, written to the audit log).
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Radio, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Grant, GrantStatus } from '../../../contract/exchange';
@@ -8,6 +8,7 @@ import { ProblemAlert, problemText } from '../../components/ProblemAlert';
 import { busy, formatDateTime } from '../../lib/format';
 import { useApproveGrant, useCatalogue, useGrants, useRevokeGrant } from './api';
 import { GrantStatusTag } from './labels';
+import { useScrollRegions } from './scrollRegion';
 
 function RevokeDialog({ grant, onClose }: { grant: Grant | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -41,6 +42,8 @@ export function GrantsTable() {
   const catalogue = useCatalogue();
   const approve = useApproveGrant();
   const [revoking, setRevoking] = useState<Grant | null>(null);
+  const tableRef = useRef<HTMLDivElement>(null);
+  useScrollRegions(tableRef, t('exchange.admin.tabs.grants'));
   const fieldName = (registry: string, code: string) =>
     catalogue.data?.registries.find((r) => r.code === registry)?.fields.find((f) => f.code === code)?.name ?? code;
 
@@ -58,9 +61,10 @@ export function GrantsTable() {
           options={(['all', 'pending', 'approved', 'revoked'] as const).map((s) => ({ value: s, label: s === 'all' ? t('exchange.admin.all') : t(`exchange.status.${s}`) }))} />
       </Space>
       <ProblemAlert error={error} className="tb-gap-bottom" />
+      <div ref={tableRef}>
       <Table<Grant>
         rowKey="id" loading={isFetching} dataSource={data?.items ?? []} scroll={{ x: 1100 }}
-        locale={{ emptyText: t('exchange.admin.empty') }}
+        locale={{ emptyText: <span className="tb-muted">{t('exchange.admin.empty')}</span> }}
         pagination={{ current: page, pageSize: data?.pageSize ?? 20, total: data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         columns={[
           { key: 'consumer', title: t('exchange.admin.columns.consumer'), render: (_, g) => g.consumerDepartmentName },
@@ -99,6 +103,7 @@ export function GrantsTable() {
           },
         ]}
       />
+      </div>
       <RevokeDialog grant={revoking} onClose={() => setRevoking(null)} />
     </>
   );

@@ -2,6 +2,7 @@
 // auditors' exchange log. zh and en must have the same keys; the i18n files type-check them.
 
 export const zh = {
+  nav: { dataUses: '数据使用记录', grants: '共享授权', log: '共享日志' },
   shareType: { unconditional: '无条件共享', conditional: '有条件共享', none: '不予共享' },
   dataType: { string: '字符', number: '数值', date: '日期', boolean: '是否', list: '列表' },
   subjectKind: { person: '自然人', enterprise: '法人' },
@@ -63,6 +64,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
+  nav: { dataUses: 'Uses of my data', grants: 'Sharing grants', log: 'Sharing log' },
   shareType: { unconditional: 'Unconditional', conditional: 'Conditional', none: 'Not shared' },
   dataType: { string: 'Text', number: 'Number', date: 'Date', boolean: 'Yes/no', list: 'List' },
   subjectKind: { person: 'Person', enterprise: 'Enterprise' },

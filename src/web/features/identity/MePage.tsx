@@ -5,6 +5,7 @@ import { PageSkeleton } from '../../components/PageSkeleton';
 import { usePageTitle } from '../../components/usePageTitle';
 import { CasesShortcutCard } from '../applications/cases/CasesShortcutCard';
 import { DataUsesShortcutCard } from '../exchange/DataUsesShortcutCard';
+import { LicencesShortcutCard } from '../licences/LicencesShortcutCard';
 import { useMe } from './api';
 import { EnterprisesCard } from './me/EnterprisesCard';
 import { ProfileCard, StaffCard } from './me/ProfileCard';
@@ -26,6 +27,7 @@ export function MePage() {
         </Col>
         <Col xs={24} lg={9}>
           {me.kind === 'person' && <CasesShortcutCard />}
+          {me.kind === 'person' && <LicencesShortcutCard />}
           {me.kind === 'person' && <DataUsesShortcutCard />}
           <SecurityCard username={me.username} />
         </Col>

@@ -1,10 +1,11 @@
-// 亮证 dialog: choose fields and a lifetime, get a one-time QR code with a countdown.
+// 亮证 dialog: choose fields and a lifetime, get a one-time QR code and link with a countdown.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Modal, Radio, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { LicenceView } from '../../../contract/licences';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePresent } from './api';
+import './licences.css';
 
 const TTLS = [60, 120, 300];
 
@@ -25,18 +26,20 @@ export function PresentDialog({ licence, open, onClose }: { licence: LicenceView
   }, [created]);
 
   const close = () => { present.reset(); setFields([]); onClose(); };
+  const chosen = licence.fields.filter((f) => created?.fields.includes(f.name)).map((f) => f.label).join('、');
   const qr = created ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(created.qrSvg)}` : null;
   return (
-    <Modal open={open} title={`${t('licences.present.title')} · ${licence.typeName}`} onCancel={close} footer={<Button onClick={close}>{t('licences.present.close')}</Button>}>
+    <Modal open={open} title={`${t('licences.present.title')} · ${licence.typeName}`} onCancel={close} destroyOnHidden
+      footer={<Button onClick={close}>{t('licences.present.close')}</Button>}>
       {!created ? (
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space direction="vertical" className="tb-full-width">
           <p>{t('licences.present.intro')}</p>
-          <fieldset>
+          <fieldset className="tb-licence-fieldset">
             <legend>{t('licences.present.fields')}</legend>
             <Checkbox.Group value={fields} onChange={(v) => setFields(v as string[])}
               options={licence.fields.filter((f) => f.value !== null).map((f) => ({ value: f.name, label: f.label }))} />
           </fieldset>
-          <fieldset>
+          <fieldset className="tb-licence-fieldset">
             <legend>{t('licences.present.ttl')}</legend>
             <Radio.Group value={ttl} onChange={(e) => setTtl(e.target.value)}
               options={TTLS.map((s) => ({ value: s, label: t('licences.present.seconds', { count: s }) }))} />
@@ -48,13 +51,18 @@ export function PresentDialog({ licence, open, onClose }: { licence: LicenceView
           </Button>
         </Space>
       ) : left > 0 ? (
-        <div style={{ textAlign: 'center' }}>
-          <img src={qr!} alt={t('licences.present.qrAlt')} width={240} height={240} />
-          <p role="timer" aria-live="off">{t('licences.present.expiresIn', { seconds: left })}</p>
-          <a href={created.url} className="tb-small">{created.url}</a>
+        <div className="tb-licence-center">
+          <img className="tb-qr" src={qr!} alt={t('licences.present.qrAlt')} width={260} height={260} />
+          <p role="timer" aria-live="off" className="tb-verdict-title">{t('licences.present.expiresIn', { seconds: left })}</p>
+          <p className="tb-muted">{t('licences.present.showing', { fields: chosen })}</p>
+          <p className="tb-small">{t('licences.present.orLink')}</p>
+          <a href={created.url} target="_blank" rel="noreferrer" className="tb-qr-link">{created.url}</a>
         </div>
       ) : (
-        <Alert type="warning" showIcon message={t('licences.present.expired')} />
+        <Space direction="vertical" className="tb-full-width">
+          <Alert type="warning" showIcon title={t('licences.present.expired')} />
+          <Button type="primary" onClick={() => present.reset()}>{t('licences.present.again')}</Button>
+        </Space>
       )}
     </Modal>
   );

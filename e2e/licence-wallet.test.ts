@@ -1,0 +1,260 @@
+// Journey: 李明华 applies online for 出生登记（新生儿入户）with the result as an e-licence (电子证照),
+// leaving the government-held materials to data sharing (免提交). The window clerk accepts; the four
+// departments' reviewers approve at the same time; the 公安局 signs a 居民户口簿（户籍登记页）licence.
+// A message tells him; his wallet (我的证照) shows it, its PDF downloads, and he presents (亮证) two
+// of its fields. A stranger opens the presentation link once (only those fields, 真实有效), a second
+// time (used), and verifies the licence on the public page (有效). His usage log and 数据使用记录
+// list what happened.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { axeViolations, DEMO_PASSWORD, eventually, Journey, logIn, unexpectedProblems, type ExpectedFailure } from './support';
+
+const ITEM = { code: '000704001000', name: '出生登记（新生儿入户）' };
+const LICENCE = '居民户口簿（户籍登记页）';
+const CASE_NO = /^\/me\/cases\/(\d{20})$/;
+const DEPARTMENTS = ['wjw', 'gaj', 'ybj', 'rsj'] as const;
+
+/** Wait for Ant Design's message (toast) with exactly this text. */
+const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text, { exact: true }).waitFor();
+
+/** Open the signed-in user's menu in the header and follow one of its entries. */
+async function fromUserMenu(page: Page, entry: string): Promise<void> {
+  await page.getByRole('button', { name: /^用户菜单：/ }).click();
+  await page.getByRole('menuitem', { name: entry, exact: true }).click();
+}
+
+/** A reviewer claims the department's task, opens the case and approves it. */
+async function approveAs(page: Page, baseUrl: string, department: string, caseNo: string): Promise<void> {
+  await logIn(page, baseUrl, `reviewer.${department}`, DEMO_PASSWORD, '/workbench');
+  await page.getByRole('heading', { level: 1, name: '待办任务' }).waitFor();
+  await page.getByRole('button', { name: `认领 ${caseNo}` }).click();
+  await toast(page, `已认领办件 ${caseNo}`);
+  await page.getByRole('link', { name: `办理 ${caseNo}` }).click();
+  await page.waitForURL((u) => u.pathname === `/workbench/cases/${caseNo}`);
+  await page.getByRole('radio', { name: '通过', exact: true }).check();
+  await page.getByRole('textbox', { name: '办理意见' }).fill('材料齐全，核验无误，准予办理。');
+  await page.getByRole('button', { name: '提交办理结果' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '确定' }).click();
+  await toast(page, '已通过');
+}
+
+describe('an e-licence from an approved case: wallet, PDF, 亮证 and public verification', () => {
+  const journey = new Journey();
+  let citizen: Page;
+  let stranger: Page;
+  let caseNo = '';
+  let licenceId = '';
+  let presentationUrl = '';
+  /** the requests that fail on purpose: the second look at the one-time presentation */
+  const expected: ExpectedFailure[] = [];
+  const scans = new Map<string, Awaited<ReturnType<typeof axeViolations>>>();
+  const scan = async (page: Page, where: string) => {
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction(() => !document.querySelector('.ant-skeleton, [aria-busy="true"]'));
+    scans.set(where, await axeViolations(page));
+  };
+
+  before(async () => {
+    await journey.start();
+    citizen = await journey.freshPage();
+  });
+
+  after(async () => { await journey.stop(); });
+
+  it('lets the citizen apply with 免提交 materials and the result as an e-licence', async () => {
+    const page = citizen;
+    await logIn(page, journey.url, 'citizen1', DEMO_PASSWORD, `/apply/${ITEM.code}`);
+    await page.getByRole('heading', { level: 1, name: `在线办理：${ITEM.name}` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: '第 1 步，共 4 步： 填写申请表' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: '申请人姓名' }).inputValue(), '李明华');
+
+    await page.getByRole('textbox', { name: '新生儿姓名' }).fill('李小禾');
+    await page.getByRole('radio', { name: '女', exact: true }).check();
+    const birthDate = page.getByRole('textbox', { name: '出生日期' });
+    await birthDate.click();
+    await birthDate.fill('2026-03-02');
+    await birthDate.press('Enter');
+    await page.getByRole('textbox', { name: '出生医学证明编号' }).fill('R410000123');
+    await page.getByRole('radio', { name: '父亲', exact: true }).check();
+    await page.getByRole('radio', { name: '随父落户', exact: true }).check();
+    await page.getByRole('textbox', { name: '另一方姓名' }).fill('王秀英');
+    await page.getByRole('textbox', { name: '另一方公民身份号码' }).fill('419921195308210046');
+    await page.getByRole('combobox', { name: '户籍地址' }).click();
+    for (const place of ['河南省', '青川市', '清源区', '人民路街道', '府前社区']) {
+      await page.getByRole('menuitemcheckbox', { name: new RegExp(`^${place}( right)?$`) }).click();
+    }
+    await page.getByRole('textbox', { name: '详细地址' }).fill('府前路 18 号 2 号楼 302 室');
+    await page.getByRole('radio', { name: '城乡居民基本医疗保险', exact: true }).check();
+    await page.getByRole('combobox', { name: '社保卡合作银行' }).click();
+    await page.getByRole('option', { name: '农商银行' }).click();
+    assert.equal(await birthDate.inputValue(), '2026-03-02');
+
+    // materials: the government holds the first four, nothing to upload
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { level: 2, name: '第 2 步，共 4 步： 上传材料' }).waitFor();
+    const birthCert = page.getByRole('list', { name: '材料清单' }).getByRole('listitem', { name: '1. 出生医学证明' });
+    assert.equal(await birthCert.getByRole('switch', { name: '政府部门已持有，免提交' }).getAttribute('aria-checked'), 'true');
+
+    // the result as an e-licence
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { level: 2, name: '第 3 步，共 4 步： 结果领取方式' }).waitFor();
+    await page.getByRole('radio', { name: /^电子证照/ }).check();
+
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { level: 2, name: '第 4 步，共 4 步： 确认提交' }).waitFor();
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.waitForURL((u) => CASE_NO.test(u.pathname));
+    caseNo = CASE_NO.exec(new URL(page.url()).pathname)![1];
+    await page.getByText('待受理', { exact: true }).first().waitFor();
+  });
+
+  it('has the window clerk accept the case and the four departments approve it', async () => {
+    assert.ok(caseNo, 'the citizen submitted the application');
+    const clerk = await journey.freshPage();
+    await logIn(clerk, journey.url, 'clerk1', DEMO_PASSWORD, '/workbench/acceptance');
+    await clerk.getByRole('link', { name: `审核 ${caseNo}` }).click();
+    await clerk.waitForURL((u) => u.pathname === `/workbench/cases/${caseNo}`);
+    await clerk.getByRole('button', { name: '受理', exact: true }).click();
+    await clerk.getByRole('dialog').getByRole('button', { name: '受理', exact: true }).click();
+    await toast(clerk, `已受理办件 ${caseNo}`);
+    await clerk.close();
+
+    const reviewers = await Promise.all(DEPARTMENTS.map(() => journey.freshPage()));
+    await Promise.all(DEPARTMENTS.map((d, i) => approveAs(reviewers[i], journey.url, d, caseNo)));
+    await Promise.all(reviewers.map((p) => p.close()));
+  });
+
+  it('tells the citizen the licence was issued and shows it in 我的证照 with the ID number masked', async () => {
+    assert.ok(caseNo, 'the case was approved');
+    const page = citizen;
+    await eventually(async () => {
+      const list = await (await page.request.get(`${journey.url}/api/messages`)).json() as { items: { title: string }[] };
+      return list.items.some((m) => m.title === `您的${LICENCE}已签发`);
+    }, 'the issue notice to be delivered');
+    await page.goto(`${journey.url}/messages`);
+    await page.getByRole('button', { name: new RegExp(`您的${LICENCE}已签发`) }).click();
+    await page.getByText(`青川市公安局已签发${LICENCE}（第1版），可在“我的卡包”中查看、下载和亮证。`).waitFor();
+
+    await fromUserMenu(page, '我的证照');
+    await page.waitForURL((u) => u.pathname === '/me/licences');
+    await page.getByRole('heading', { level: 1, name: '我的证照' }).waitFor();
+    const card = page.locator('.ant-card', { has: page.getByRole('heading', { level: 2, name: LICENCE }) });
+    await card.getByText('有效', { exact: true }).waitFor();
+    await card.getByText('李明华（419902********0030）', { exact: true }).waitFor();
+    await card.getByText('青川市公安局', { exact: true }).waitFor();
+    const verifyHref = await card.getByRole('link', { name: `核验真伪 ${LICENCE}` }).getAttribute('href');
+    licenceId = /^\/verify\/([0-9a-f-]{36})$/.exec(verifyHref ?? '')?.[1] ?? '';
+    assert.ok(licenceId, `the verify link names the licence: ${verifyHref}`);
+    await scan(page, 'the wallet');
+  });
+
+  it('downloads the licence as a PDF', async () => {
+    assert.ok(licenceId, 'the licence is in the wallet');
+    const page = citizen;
+    const link = page.getByRole('link', { name: `下载 PDF ${LICENCE}` });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const file = await download.path();
+    assert.equal(readFileSync(file).subarray(0, 5).toString('latin1'), '%PDF-');
+    const res = await page.request.get(`${journey.url}${await link.getAttribute('href')}`);
+    assert.equal(res.status(), 200);
+    assert.equal(res.headers()['content-type'], 'application/pdf');
+  });
+
+  it('presents two chosen fields as a one-time QR code and link with a countdown', async () => {
+    assert.ok(licenceId, 'the licence is in the wallet');
+    const page = citizen;
+    await page.getByRole('button', { name: `亮证 ${LICENCE}` }).click();
+    const dialog = page.getByRole('dialog', { name: `亮证 · ${LICENCE}` });
+    await dialog.getByRole('checkbox', { name: '姓名', exact: true }).check();
+    await dialog.getByRole('checkbox', { name: '出生日期', exact: true }).check();
+    await dialog.getByRole('button', { name: '生成亮证码' }).click();
+    const qr = dialog.getByRole('img', { name: /^亮证二维码/ });
+    await qr.waitFor();
+    const size = await qr.evaluate((img: HTMLImageElement) => ({ loaded: img.complete && img.naturalWidth > 0, width: img.getBoundingClientRect().width }));
+    assert.ok(size.loaded && size.width >= 200, `the QR code is shown large enough to scan: ${JSON.stringify(size)}`);
+    await dialog.getByRole('timer').filter({ hasText: /^\d+ 秒后失效$/ }).waitFor();
+    await dialog.getByText('出示：姓名、出生日期', { exact: true }).waitFor();
+    presentationUrl = (await dialog.getByRole('link', { name: /\/presentations\// }).getAttribute('href')) ?? '';
+    assert.match(presentationUrl, /^http:\/\/[^/]+\/presentations\/[A-Za-z0-9_-]{32}$/);
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('shows a stranger only the chosen fields and 真实有效, once; the second look says it was used', async () => {
+    assert.ok(presentationUrl, 'the citizen presented the licence');
+    stranger = await journey.freshPage();
+    await stranger.goto(presentationUrl);
+    await stranger.getByRole('heading', { level: 1, name: `亮证核验 · ${LICENCE}` }).waitFor();
+    await stranger.getByRole('heading', { level: 2, name: '真实有效' }).waitFor();
+    const shown = stranger.locator('.tb-presented');
+    await shown.getByText('李小禾', { exact: true }).waitFor();
+    await shown.getByText('2026-03-02', { exact: true }).waitFor();
+    const labels = await shown.locator('th, .ant-descriptions-item-label').allTextContents();
+    assert.deepEqual(labels, ['姓名', '出生日期', '证照类型', '颁发机构', '有效期至'], 'only the chosen fields, then the licence\'s type, issuer and validity');
+    assert.equal(await stranger.getByText('府前路 18 号 2 号楼 302 室').count(), 0, 'the address was not chosen');
+    await scan(stranger, 'the presentation page');
+
+    expected.push({ status: 410, path: `/api/presentations/${new URL(presentationUrl).pathname.split('/').pop()}` });
+    await stranger.reload();
+    await stranger.getByRole('heading', { level: 2, name: '此亮证码已使用或已过期' }).waitFor();
+    await stranger.getByText('亮证码只能查看一次，且有效时间很短。请持证人重新亮证。').waitFor();
+    assert.equal(await stranger.getByText('李小禾').count(), 0);
+  });
+
+  it('verifies the licence on the public page as 有效', async () => {
+    assert.ok(licenceId, 'the licence is in the wallet');
+    await stranger.goto(`${journey.url}/verify/${licenceId}`);
+    await stranger.getByRole('heading', { level: 1, name: '电子证照核验' }).waitFor();
+    const verdict = stranger.getByRole('status').filter({ has: stranger.getByRole('heading', { level: 2, name: '真实有效' }) });
+    await verdict.getByText('签名验证通过，证照在有效期内，未被注销。').waitFor();
+    assert.equal(await verdict.getAttribute('data-verdict'), 'authentic');
+    await stranger.getByText(LICENCE, { exact: true }).waitFor();
+    await stranger.getByText('李**', { exact: true }).waitFor();
+    await scan(stranger, 'the verify page');
+    await stranger.close();
+  });
+
+  it('lists the issue, the presentation, its viewing and the verification in the licence\'s usage log', async () => {
+    assert.ok(licenceId, 'the licence is in the wallet');
+    const page = citizen;
+    await page.reload();
+    await page.getByRole('button', { name: `使用记录 ${LICENCE}` }).click();
+    const drawer = page.getByRole('dialog', { name: `使用记录 · ${LICENCE}` });
+    for (const kind of ['签发', '生成亮证码', '亮证码被查看', '被核验']) await drawer.getByText(kind, { exact: true }).first().waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+  });
+
+  it('shows the citizen in 数据使用记录 the departments that read his data for the case', async () => {
+    assert.ok(caseNo, 'the citizen submitted the application');
+    const page = citizen;
+    const uses = await (await page.request.get(`${journey.url}/api/me/data-uses?pageSize=50`)).json() as
+      { total: number; items: { caseNo: string | null; consumerDepartmentName: string; registryName: string }[] };
+    const forCase = uses.items.filter((u) => u.caseNo === caseNo);
+    assert.ok(forCase.length > 0, `the 免提交 materials were read through the exchange for ${caseNo}: ${JSON.stringify(uses.items)}`);
+    await fromUserMenu(page, '数据使用记录');
+    await page.waitForURL((u) => u.pathname === '/me/data-uses');
+    await page.getByRole('heading', { level: 1, name: '数据使用记录' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `共 ${uses.total} 条记录` }).waitFor();
+    const shown = page.getByRole('article').filter({ hasText: `办件编号 ${caseNo}` });
+    await shown.first().waitFor();
+    for (const use of forCase.slice(0, 5)) {
+      await shown.filter({ has: page.getByRole('heading', { level: 2, name: use.consumerDepartmentName }) })
+        .filter({ hasText: use.registryName }).first().waitFor();
+    }
+  });
+
+  it('has no serious accessibility violations on the wallet, the presentation page and the verify page', () => {
+    assert.deepEqual([...scans.keys()], ['the wallet', 'the presentation page', 'the verify page']);
+    const found = [...scans].filter(([, violations]) => violations.length > 0);
+    assert.deepEqual(found, [], JSON.stringify(found, null, 2));
+  });
+
+  it('logged nothing unexpected in the console', async () => {
+    await citizen.close();
+    assert.deepEqual(unexpectedProblems(journey.problems, expected), []);
+  });
+});
