@@ -6,7 +6,8 @@ import { now } from '../../platform/clock.js';
 import { validateCreditCode } from '../../platform/ids.js';
 import type { ApprovalHook } from '../applications/index.js';
 import { calendarToday } from '../calendar/index.js';
-import { departmentIssuer } from '../catalog/index.js';
+import type { ItemForm } from '../../../contract/forms.js';
+import { departmentIssuer, getApplicationSpec } from '../catalog/index.js';
 import { applicantProfile, enterprisesOfAgent } from '../identity/index.js';
 import { queueNotice } from '../notifications/index.js';
 import { buildIdentifier } from './identifier.js';
@@ -38,10 +39,20 @@ async function holderOf(t: Executor, secretKey: string, c: CaseRow, type: Licenc
   return { accountId: person.accountId, name: person.name, code: person.idNumber, codeType: CODE_TYPES.person };
 }
 
-function fieldsOf(c: CaseRow, type: LicenceType, holder: Holder): Record<string, string> {
+/** A form value as the licence face shows it: a choice by its label (女, not F), in the form's own words. */
+export function shown(form: ItemForm, field: string, value: unknown): unknown {
+  const property = (form.schema.properties as Record<string, { enum?: unknown[]; items?: { enum?: unknown[] } }> | undefined)?.[field];
+  const choices = property?.enum ?? property?.items?.enum;
+  const labels = form.ui.fields[field]?.enumLabels;
+  if (!choices || !labels) return value;
+  const label = (v: unknown) => labels[choices.indexOf(v)] ?? v;
+  return Array.isArray(value) ? value.map(label) : label(value);
+}
+
+function fieldsOf(c: CaseRow, form: ItemForm, type: LicenceType, holder: Holder): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of type.fields) {
-    const v = f.from === 'applicant.name' ? holder.name : text(c.form_data[f.from]);
+    const v = f.from === 'applicant.name' ? holder.name : text(shown(form, f.from, c.form_data[f.from]));
     if (v !== null) out[f.name] = v;
   }
   return out;
@@ -91,7 +102,7 @@ export async function writeLicence(t: Executor, secretKey: string, d: LicenceDra
   await queueNotice(t, {
     accountId: d.holder.accountId, kind: version === 1 ? 'licence.issued' : 'licence.reissued', link: '/me/licences',
     title: { zh: `您的${name}已签发`, en: `Your ${d.type.nameEn} has been issued` },
-    body: { zh: `${issuer.name}已签发${name}（第${version}版），可在“我的卡包”中查看、下载和亮证。`, en: `${issuer.name} issued your ${d.type.nameEn} (version ${version}). Find it in your wallet.` },
+    body: { zh: `${issuer.name}已签发${name}（第${version}版），可在“我的证照”中查看、下载和亮证。`, en: `${issuer.name} issued your ${d.type.nameEn} (version ${version}). Find it in your wallet.` },
   });
   return id;
 }
@@ -102,8 +113,9 @@ export function licenceApprovalHook(secretKey: string): ApprovalHook {
     const type = licenceTypeOfItem(c.item_code);
     if (!type) return;
     const holder = await holderOf(t, secretKey, c, type);
+    const { form } = await getApplicationSpec(t, c.item_code, c.item_version);
     await writeLicence(t, secretKey, {
-      type, holder, departmentCode: c.department_code, item: { code: c.item_code, name: c.item_name }, caseNo: c.case_no, fields: fieldsOf(c, type, holder),
+      type, holder, departmentCode: c.department_code, item: { code: c.item_code, name: c.item_name }, caseNo: c.case_no, fields: fieldsOf(c, form, type, holder),
     }, 'system');
   };
 }
