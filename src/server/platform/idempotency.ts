@@ -69,7 +69,7 @@ const findKey = (db: Executor, scope: string, key: string) => one<KeyRow>(db, sq
   FROM idempotency_keys WHERE scope = ${scope} AND key = ${key}`);
 
 async function completeKey(db: Executor, c: Claim, status: number, body: unknown, headers: Record<string, string>) {
-  await db.execute(sql`
+  await rows(db, sql`
     UPDATE idempotency_keys SET status = 'done', response_status = ${status},
       response_body = ${body === null ? null : JSON.stringify(body)}::jsonb, response_headers = ${JSON.stringify(headers)}::jsonb
     WHERE scope = ${c.scope} AND key = ${c.key} AND status = 'in_progress' AND created_at = ${c.claimedAt}`);
@@ -84,8 +84,13 @@ const claimsByRequest = new WeakMap<FastifyRequest, Claim>();
  */
 export async function completeIdempotentRequest(t: Executor, request: FastifyRequest, status: number, body: unknown): Promise<void> {
   const claim = claimsByRequest.get(request);
-  if (claim) await completeKey(t, claim, status, body, {});
+  if (!claim) return;
+  await completeKey(t, claim, status, body, {});
+  completedInTransaction.set(request, status);
 }
+
+/** The status a handler recorded in its transaction: onSend has nothing left to write when it is the one sent. */
+const completedInTransaction = new WeakMap<FastifyRequest, number>();
 
 async function releaseKey(db: Executor, c: Claim) {
   await db.execute(sql`
@@ -168,6 +173,8 @@ export const idempotencyPlatform = fp(async (app: FastifyInstance) => {
     const claim = claims.get(request);
     if (!claim) return payload;
     claims.delete(request);
+    // recorded with the work (its transaction committed, or the answer would be an error instead)
+    if (completedInTransaction.get(request) === reply.statusCode) return payload;
     const body = storableBody(payload);
     try {
       if (retryable(reply.statusCode) || body === NOT_STORABLE) {
