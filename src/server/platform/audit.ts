@@ -31,9 +31,16 @@ function entryHash(e: { prevHash: string; stream: string; seq: number; at: strin
   return sha256([e.prevHash, e.stream, e.seq, e.at, e.actorId, e.action, e.target, e.digest].join('|'));
 }
 
-/** Append an entry inside the caller's transaction. */
-export async function appendAudit(t: Executor, entry: AuditEntry): Promise<void> {
-  await t.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${entry.stream}))`);
+/**
+ * Append an entry inside the caller's transaction. The stream's advisory lock orders concurrent
+ * appends; `streamLocked: true` skips it (one round trip less) when the caller already holds a
+ * lock every writer of the stream takes (a case's row lock for `case:<no>`). The lock cannot share
+ * a statement with the read of the last entry: under READ COMMITTED that read's snapshot is taken
+ * before the lock wait and would miss the entry the previous holder committed. Were a writer to
+ * skip both locks, UNIQUE (stream, seq) turns the race into an error, never a forked chain.
+ */
+export async function appendAudit(t: Executor, entry: AuditEntry, options: { streamLocked?: boolean } = {}): Promise<void> {
+  if (!options.streamLocked) await rows(t, sql`SELECT pg_advisory_xact_lock(hashtext(${entry.stream}))`);
   const last = await one<{ seq: number; hash: string }>(
     t, sql`SELECT seq, hash FROM audit_log WHERE stream = ${entry.stream} ORDER BY seq DESC LIMIT 1`);
   const seq = (last?.seq ?? 0) + 1;
@@ -41,7 +48,7 @@ export async function appendAudit(t: Executor, entry: AuditEntry): Promise<void>
   const at = new Date().toISOString();
   const digest = sha256(canonicalJson(entry.change));
   const hash = entryHash({ prevHash, stream: entry.stream, seq, at, actorId: entry.actorId, action: entry.action, target: entry.target, digest });
-  await t.execute(sql`INSERT INTO audit_log (stream, seq, at, actor_id, action, target, digest, prev_hash, hash, region_code)
+  await rows(t, sql`INSERT INTO audit_log (stream, seq, at, actor_id, action, target, digest, prev_hash, hash, region_code)
     VALUES (${entry.stream}, ${seq}, ${at}, ${entry.actorId}, ${entry.action}, ${entry.target}, ${digest}, ${prevHash}, ${hash}, ${entry.regionCode ?? null})`);
 }
 

@@ -38,7 +38,7 @@ export async function record(t: Executor, c: Pick<CaseRow, 'id' | 'case_no' | 'r
   await appendAudit(t, {
     stream: `case:${c.case_no}`, actorId: actor?.accountId ?? SYSTEM_ACTOR, action: `case.${action}`, target: c.case_no,
     change, regionCode: c.region_code,
-  });
+  }, { streamLocked: true }); // every writer of a case's stream holds its row lock (this caller too)
 }
 
 const ciphers = new Map<string, FieldCipher>();

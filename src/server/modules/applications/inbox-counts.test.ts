@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { one, rows } from '../../db/client.js';
+import { verifyAudit } from '../../platform/audit.js';
 import { advanceClock } from '../../platform/clock.js';
 import { calendarToday, getCalendar } from '../calendar/index.js';
 import { soonUntil } from './clock.js';
@@ -81,6 +82,13 @@ describe('inbox badge counters', () => {
     await t.reloginAll();
     await assertBadgesExact(t, 'a week later');
     assert.ok((await badges(t, 'gaj')).overdue > 0);
+  });
+
+  it('leave every case\'s audit chain whole after the concurrent commands (each holds the case row, not the stream lock)', async () => {
+    const audit = await verifyAudit(t.db.orm);
+    assert.deepEqual(audit.breaks, []);
+    const cases = await one<{ n: string | number }>(t.db.orm, sql`SELECT count(DISTINCT stream) AS n FROM audit_log WHERE stream LIKE 'case:%'`);
+    assert.equal(Number(cases!.n), 8);
   });
 
   it('keep the same sums when the rows of ended connections are folded together', async () => {
