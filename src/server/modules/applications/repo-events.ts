@@ -19,7 +19,7 @@ export async function insertEvents(t: Executor, events: NewEvent[]): Promise<voi
     department_code: e.departmentCode ?? null, task_id: e.taskId ?? null, comment: e.comment ?? null, data: e.data ?? null,
   }));
   // in list order, so the timeline (ordered by id) reads as the command wrote it
-  await t.execute(sql`INSERT INTO case_events (case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data)
+  await rows(t, sql`INSERT INTO case_events (case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data)
     SELECT (e->>'case_id')::uuid, (e->>'at')::timestamptz, e->>'action', (e->>'actor_account_id')::uuid, e->>'actor_name',
       e->>'department_code', (e->>'task_id')::uuid, e->>'comment', CASE WHEN jsonb_typeof(e->'data') = 'object' THEN e->'data' END
     FROM jsonb_array_elements(${JSON.stringify(list)}::jsonb) WITH ORDINALITY AS x(e, n)

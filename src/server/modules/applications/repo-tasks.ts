@@ -45,7 +45,7 @@ export async function insertTasks(t: Executor, tasks: NewTask[]): Promise<void> 
     stage_rule: k.stageRule, name: k.name, department_code: k.departmentCode, status: k.status, limit_days: k.limitDays,
     opened_on: k.openedOn, opened_at: k.openedAt?.toISOString() ?? null, due_on: k.dueOn, due_provisional: k.dueProvisional,
   }));
-  await t.execute(sql`INSERT INTO case_tasks (case_id, region_code, item_code, kind, stage, stage_name, stage_rule, name, department_code,
+  await rows(t, sql`INSERT INTO case_tasks (case_id, region_code, item_code, kind, stage, stage_name, stage_rule, name, department_code,
       status, limit_days, opened_on, opened_at, due_on, due_provisional)
     SELECT case_id, region_code, item_code, kind, stage, stage_name, stage_rule, name, department_code, status, limit_days,
       opened_on, opened_at, due_on, due_provisional

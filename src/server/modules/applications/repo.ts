@@ -99,7 +99,7 @@ export async function updateCase(t: Executor, id: string, p: CasePatch): Promise
   if (p.trackingNo !== undefined) sets.push(sql`tracking_no = ${p.trackingNo}`);
   if (p.formData !== undefined) sets.push(sql`form_data = ${JSON.stringify(p.formData)}::jsonb`);
   if (p.materials !== undefined) sets.push(sql`materials = ${JSON.stringify(p.materials)}::jsonb`);
-  await t.execute(sql`UPDATE cases SET ${sql.join(sets, sql`, `)} WHERE id = ${id}`);
+  await rows(t, sql`UPDATE cases SET ${sql.join(sets, sql`, `)} WHERE id = ${id}`);
 }
 
 export interface CaseListFilter { accountId: string; status?: CaseStatus }

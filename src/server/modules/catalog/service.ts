@@ -50,18 +50,18 @@ export async function notices(db: Executor, limit: number): Promise<Notice[]> {
   return list.map((n) => ({ id: n.id, title: n.title, body: n.body, publishedAt: repo.iso(n.published_at), departmentName: n.department_name }));
 }
 
-/** Names by department code, per database handle, for a minute: read on every case page and inbox. */
+/** Names by department code, for a minute: read on every case page, inbox and submission. */
 const NAMES_TTL_MS = 60_000;
-const nameCache = new WeakMap<object, { at: number; names: Map<string, string> }>();
+let nameCache = { at: 0, names: new Map<string, string>() };
 
 /**
  * Department names by code. Departments are seeded and never renamed by a request, so a minute's
- * cache is safe; a code not found is asked again next time.
+ * cache is safe; a code not found is asked again next time. Process-wide (one database per
+ * process), so a transaction handle finds it too; a miss is read through the handle given.
  */
 export async function departmentNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
-  let entry = nameCache.get(db);
-  if (!entry || Date.now() - entry.at > NAMES_TTL_MS) nameCache.set(db, (entry = { at: Date.now(), names: new Map() }));
-  const cached = entry.names;
+  if (Date.now() - nameCache.at > NAMES_TTL_MS) nameCache = { at: Date.now(), names: new Map() };
+  const cached = nameCache.names;
   const missing = codes.filter((code) => !cached.has(code));
   if (missing.length) for (const [code, name] of await repo.findDepartmentNames(db, missing)) cached.set(code, name);
   return new Map(codes.flatMap((code): [string, string][] => (cached.has(code) ? [[code, cached.get(code)!]] : [])));
