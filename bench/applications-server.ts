@@ -35,11 +35,15 @@ export function benchPersons(n: number): SeedPerson[] {
 
 // BENCH_TRACE_SQL=1: count the statements the server sends (printed on SIGTERM), to compare round trips with the raw path
 const statements = new Map<string, number>();
+const totals = new Map<string, number>();
 if (process.env.BENCH_TRACE_SQL === '1') {
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: any[]) {
     const text = typeof args[0] === 'string' ? args[0] : args[0]?.text;
-    if (text) statements.set(text, (statements.get(text) ?? 0) + 1);
+    if (text) {
+      statements.set(text, (statements.get(text) ?? 0) + 1);
+      totals.set(text, (totals.get(text) ?? 0) + 1);
+    }
     return (query as any).apply(this, args);
   } as typeof query;
 }
@@ -56,9 +60,17 @@ console.log(JSON.stringify({ url: `http://127.0.0.1:${port}`, secretKey: config.
 process.stdin.resume();
 process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM'));
 
+// SIGUSR2: print the number of statements sent since the last SIGUSR2 (the parent's per-phase count)
+process.on('SIGUSR2', () => {
+  let n = 0;
+  for (const v of statements.values()) n += v;
+  statements.clear();
+  console.log(JSON.stringify({ statements: n }));
+});
+
 process.on('SIGTERM', async () => {
-  if (statements.size) {
-    const list = [...statements].sort((a, b) => b[1] - a[1]);
+  if (totals.size) {
+    const list = [...totals].sort((a, b) => b[1] - a[1]);
     console.error(JSON.stringify(list.map(([text, n]) => [n, text.replace(/\s+/g, ' ').slice(0, 140)])));
   }
   await app.close();

@@ -38,6 +38,7 @@ function startServer(schema: string, citizens: number): { child: ChildProcess; r
     let out = '';
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
+      for (const l of b.toString().split('\n')) if (l.startsWith('{"statements"')) statementWaiters.shift()?.((JSON.parse(l) as { statements: number }).statements);
       const line = out.split('\n').find((l) => l.startsWith('{"url"'));
       if (line) resolve((JSON.parse(line) as { url: string }).url);
     });
@@ -53,15 +54,47 @@ const row = (r: LoadResult & { cpuPerRequest?: string }, extra: Record<string, s
 
 /** CPU milliseconds (user + system) a process has used so far; Linux clock ticks of 10 ms. */
 const cpuMsOf = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0; // the process ended meanwhile
+  }
 };
+
+/** BENCH_TRACE_SQL=1: the statements the server sent since the last call (it answers SIGUSR2 on stdout). */
+const statementWaiters: ((n: number) => void)[] = [];
+let serverPid = 0;
+const statementsSent = () => process.env.BENCH_TRACE_SQL !== '1' || !serverPid ? Promise.resolve(NaN) : new Promise<number>((resolve) => {
+  statementWaiters.push(resolve);
+  process.kill(serverPid, 'SIGUSR2');
+});
 
 /** Run a load phase and add the CPU one process spent per request (the server's for API runs, ours for raw ones). */
 async function withCpu<T extends LoadResult>(pid: number, seconds: number, phase: () => Promise<T>): Promise<T & { cpuPerRequest: string }> {
   const before = cpuMsOf(pid);
   const r = await phase();
   return { ...r, cpuPerRequest: ((cpuMsOf(pid) - before) / Math.max(1, r.rps * seconds)).toFixed(2) };
+}
+
+/**
+ * `n` requests one after another: the server's CPU per request and, with BENCH_TRACE_SQL=1, its
+ * statements per request. Unlike the load figures these hardly depend on what else the machine runs.
+ */
+async function probe(label: string, n: number, request: (i: number) => Promise<Response>): Promise<Record<string, string | number>> {
+  await statementsSent();
+  const before = cpuMsOf(serverPid);
+  for (let i = 0; i < n; i++) {
+    const res = await request(i);
+    await res.arrayBuffer();
+    if (res.status >= 300) throw new Error(`${label}: ${res.status}`);
+  }
+  const cpu = cpuMsOf(serverPid) - before;
+  const statements = await statementsSent();
+  return {
+    run: label, requests: n, 'server CPU ms/req': (cpu / n).toFixed(2),
+    'statements/req': Number.isNaN(statements) ? 'BENCH_TRACE_SQL=1' : (statements / n).toFixed(1),
+  };
 }
 
 const count = async (pool: pg.Pool, text: string, values: unknown[] = []) => Number((await pool.query(text, values)).rows[0].n);
@@ -114,6 +147,7 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
   for (const s of signals) process.once(s, onSignal);
   try {
     const url = await server.ready;
+    serverPid = server.child.pid!;
     server.child.removeAllListeners('exit');
     console.log(`\napplications benchmark: schema ${schema}, server ${url}, pool ${pool.options.max}, ${o.seconds} s per phase`);
     const citizens: Session[] = [];
@@ -155,6 +189,13 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
         verdict: ok ? 'no lost or duplicate writes' : 'MISMATCH',
       });
     }
+    const probes = [await probe('POST /api/applications', 100, (i) => {
+      const s = citizens[i % citizens.length];
+      return fetch(`${url}/api/applications`, {
+        method: 'POST', body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': `bench-probe-${schema}-${i}` },
+      });
+    })];
     printTable(`Submissions, 出生登记 (4 parallel tasks): API vs the same rows through pg (target: API ≥ ${TARGETS.ratio * 100} % of raw)`, submitRows);
     printTable('Submissions: every 201 is one case, every case one 201 (requests cut off by the clock retried with their key)', checks);
 
@@ -174,6 +215,10 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
     const readers = citizens.map((session) => ({ session, caseNos: owned.get(session.accountId) ?? [] })).filter((r) => r.caseNos.length);
     await caseReads(url, readers, 8, 2);
     const page = await withCpu(server.child.pid!, o.seconds, () => caseReads(url, readers, 64, o.seconds));
+    probes.push(await probe('GET /api/applications/:caseNo', 200, (i) => {
+      const r = readers[i % readers.length];
+      return fetch(`${url}/api/applications/${r.caseNos[i % r.caseNos.length]}`, { headers: { cookie: r.session.cookie } });
+    }));
     printTable(`Case page with ${gen.cases.toLocaleString('en')} cases stored, ${readers.length} citizens reading their own (target: p99 ≤ ${TARGETS.caseP99} ms)`,
       [row(page, { target: page.p99 <= TARGETS.caseP99 ? 'met' : 'MISSED' })]);
     printPlans('Case page queries, serially (EXPLAIN ANALYZE, TIMING OFF)', await explainCasePage(pool, readers[0].caseNos[0]), page.p99 > TARGETS.caseP99);
@@ -188,6 +233,11 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
       missed ||= r.p99 > TARGETS.inboxP99;
       inboxRows.push(row(r, { target: r.p99 <= TARGETS.inboxP99 ? 'met' : 'MISSED' }));
     }
+    for (const view of ['open', 'due_soon', 'overdue', 'mine'] as const) {
+      probes.push(await probe(`GET /api/workbench/tasks?view=${view}`, 200, () =>
+        fetch(`${url}/api/workbench/tasks?department=${INBOX_DEPARTMENT}&view=${view}`, { headers: { cookie: reviewer.cookie } })));
+    }
+    printTable('Per request, 100–200 requests one after another (BENCH_TRACE_SQL=1 counts the statements)', probes);
     printTable(`Inbox of ${INBOX_DEPARTMENT} with ${gen.gaj_open.toLocaleString('en')} open tasks, as reviewer.${INBOX_DEPARTMENT} (target: p99 ≤ ${TARGETS.inboxP99} ms)`, inboxRows);
     for (const view of ['open', 'due_soon', 'overdue', 'mine'] as const) {
       plans.push(...(await explainInbox(pool, INBOX_DEPARTMENT, reviewer.accountId, view)).map((p) => ({ ...p, view })));
