@@ -1,10 +1,13 @@
-// Journey: 李明华 applies online for 出生登记（新生儿入户）with the result as an e-licence (电子证照),
-// leaving the government-held materials to data sharing (免提交). The window clerk accepts; the four
-// departments' reviewers approve at the same time; the 公安局 signs a 居民户口簿（户籍登记页）licence.
-// A message tells him; his wallet (我的证照) shows it, its PDF downloads, and he presents (亮证) two
-// of its fields. A stranger opens the presentation link once (only those fields, 真实有效), a second
-// time (used), and verifies the licence on the public page (有效). His usage log and 数据使用记录
-// list what happened.
+// Journey: 李明华 applies online for 出生登记（新生儿入户）with the result as an e-licence (电子证照).
+// The 数据授权 card first tells him which registries would fill which fields and why, fetching
+// nothing; he agrees, and his daughter's birth-certificate data and his wife's name and ID number
+// fill the form, read-only and marked 已核验 with their source. The government-held materials are
+// left to data sharing (免提交). The window clerk accepts; the four departments' reviewers approve at
+// the same time, the 卫健委's seeing the verified birth-certificate data; the 公安局 signs a
+// 居民户口簿（户籍登记页）licence. A message tells him; his wallet (我的证照) shows it, its PDF
+// downloads, and he presents (亮证) two of its fields. A stranger opens the presentation link once
+// (only those fields, 真实有效), a second time (used), and verifies the licence on the public page
+// (有效). His usage log and 数据使用记录 list what happened, the form prefill included.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -15,6 +18,14 @@ const ITEM = { code: '000704001000', name: '出生登记（新生儿入户）' }
 const LICENCE = '居民户口簿（户籍登记页）';
 const CASE_NO = /^\/me\/cases\/(\d{20})$/;
 const DEPARTMENTS = ['wjw', 'gaj', 'ybj', 'rsj'] as const;
+/** what the registries hold for 李明华's daughter and his wife, as text boxes once filled */
+const PREFILLED = [
+  { label: '新生儿姓名', value: '李小禾', from: '青川市卫生健康委员会 出生医学证明信息' },
+  { label: '出生日期', value: '2026-03-02', from: '青川市卫生健康委员会 出生医学证明信息' },
+  { label: '出生医学证明编号', value: 'R410000123', from: '青川市卫生健康委员会 出生医学证明信息' },
+  { label: '另一方姓名', value: '陈静', from: '青川市民政局 婚姻登记信息' },
+  { label: '另一方公民身份号码', value: '419902199005120042', from: '青川市民政局 婚姻登记信息' },
+];
 
 /** Wait for Ant Design's message (toast) with exactly this text. */
 const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text, { exact: true }).waitFor();
@@ -25,14 +36,15 @@ async function fromUserMenu(page: Page, entry: string): Promise<void> {
   await page.getByRole('menuitem', { name: entry, exact: true }).click();
 }
 
-/** A reviewer claims the department's task, opens the case and approves it. */
-async function approveAs(page: Page, baseUrl: string, department: string, caseNo: string): Promise<void> {
+/** A reviewer claims the department's task, opens the case, looks at it (`check`) and approves it. */
+async function approveAs(page: Page, baseUrl: string, department: string, caseNo: string, check?: (page: Page) => Promise<void>): Promise<void> {
   await logIn(page, baseUrl, `reviewer.${department}`, DEMO_PASSWORD, '/workbench');
   await page.getByRole('heading', { level: 1, name: '待办任务' }).waitFor();
   await page.getByRole('button', { name: `认领 ${caseNo}` }).click();
   await toast(page, `已认领办件 ${caseNo}`);
   await page.getByRole('link', { name: `办理 ${caseNo}` }).click();
   await page.waitForURL((u) => u.pathname === `/workbench/cases/${caseNo}`);
+  await check?.(page);
   await page.getByRole('radio', { name: '通过', exact: true }).check();
   await page.getByRole('textbox', { name: '办理意见' }).fill('材料齐全，核验无误，准予办理。');
   await page.getByRole('button', { name: '提交办理结果' }).click();
@@ -41,7 +53,7 @@ async function approveAs(page: Page, baseUrl: string, department: string, caseNo
   await toast(page, '已通过');
 }
 
-describe('an e-licence from an approved case: wallet, PDF, 亮证 and public verification', () => {
+describe('apply with registry prefill, then an e-licence from the approved case: wallet, PDF, 亮证 and public verification', () => {
   const journey = new Journey();
   let citizen: Page;
   let stranger: Page;
@@ -64,24 +76,49 @@ describe('an e-licence from an approved case: wallet, PDF, 亮证 and public ver
 
   after(async () => { await journey.stop(); });
 
-  it('lets the citizen apply with 免提交 materials and the result as an e-licence', async () => {
+  it('shows the citizen which data would be fetched, from where and why, and fetches nothing before consent', async () => {
     const page = citizen;
     await logIn(page, journey.url, 'citizen1', DEMO_PASSWORD, `/apply/${ITEM.code}`);
     await page.getByRole('heading', { level: 1, name: `在线办理：${ITEM.name}` }).waitFor();
     await page.getByRole('heading', { level: 2, name: '第 1 步，共 4 步： 填写申请表' }).waitFor();
     assert.equal(await page.getByRole('textbox', { name: '申请人姓名' }).inputValue(), '李明华');
 
-    await page.getByRole('textbox', { name: '新生儿姓名' }).fill('李小禾');
-    await page.getByRole('radio', { name: '女', exact: true }).check();
-    const birthDate = page.getByRole('textbox', { name: '出生日期' });
-    await birthDate.click();
-    await birthDate.fill('2026-03-02');
-    await birthDate.press('Enter');
-    await page.getByRole('textbox', { name: '出生医学证明编号' }).fill('R410000123');
+    const consent = page.getByRole('region', { name: '数据授权' });
+    const why = await consent.getByText(/^本次申请将从以下部门获取您的信息，用于/).innerText();
+    assert.ok(why.endsWith(`办理“${ITEM.name}”：`), `the card says what for: ${why}`);
+    const sources = await consent.getByRole('list', { name: '将获取的信息' }).getByRole('listitem').allInnerTexts();
+    assert.equal(sources.length, 2, `two registries: ${JSON.stringify(sources)}`);
+    assert.match(sources.find((s) => s.includes('出生医学证明信息')) ?? '', /^青川市卫生健康委员会 · 出生医学证明信息\s+获取：.*出生医学证明编号/);
+    assert.match(sources.find((s) => s.includes('婚姻登记信息')) ?? '', /^青川市民政局 · 婚姻登记信息\s+获取：.*配偶姓名/);
+    await consent.getByRole('button', { name: '手动填写' }).waitFor();
+
+    for (const field of PREFILLED) assert.equal(await page.getByRole('textbox', { name: field.label, exact: true }).inputValue(), '', `${field.label} is empty before consent`);
+    assert.equal(await page.getByRole('radio', { name: '女', exact: true }).isChecked(), false);
+    assert.equal(await page.getByRole('radio', { name: '男', exact: true }).isChecked(), false);
+    const uses = await (await page.request.get(`${journey.url}/api/me/data-uses?pageSize=50`)).json() as { items: { purpose: string; itemCode: string }[] };
+    assert.deepEqual(uses.items.filter((u) => u.purpose === 'prefill' && u.itemCode === ITEM.code), [], 'no registry was asked before consent');
+  });
+
+  it('with consent fills the baby\'s and the other parent\'s fields from the registries, read-only and marked 已核验', async () => {
+    const page = citizen;
+    const consent = page.getByRole('region', { name: '数据授权' });
+    await consent.getByRole('button', { name: '同意并获取' }).click();
+    await consent.getByRole('status').getByText('已从数据共享获取 6 项信息并填入表单。', { exact: true }).waitFor();
+    for (const field of [...PREFILLED, { label: '性别', value: '女', from: '青川市卫生健康委员会 出生医学证明信息' }]) {
+      const box = page.getByRole('textbox', { name: field.label, exact: true });
+      assert.equal(await box.inputValue(), field.value, field.label);
+      assert.equal(await box.isEditable(), false, `${field.label} is read-only`);
+      await page.locator('.ant-input-affix-wrapper', { has: box }).getByText('已核验', { exact: true }).waitFor();
+      const described = await box.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+      assert.ok(described.includes(`来自 ${field.from}`), `${field.label} says where it came from: ${described}`);
+    }
+  });
+
+  it('lets the citizen complete the form, leave the held materials to data sharing and ask for an e-licence', async () => {
+    const page = citizen;
     await page.getByRole('radio', { name: '父亲', exact: true }).check();
     await page.getByRole('radio', { name: '随父落户', exact: true }).check();
-    await page.getByRole('textbox', { name: '另一方姓名' }).fill('王秀英');
-    await page.getByRole('textbox', { name: '另一方公民身份号码' }).fill('419921195308210046');
     await page.getByRole('combobox', { name: '户籍地址' }).click();
     for (const place of ['河南省', '青川市', '清源区', '人民路街道', '府前社区']) {
       await page.getByRole('menuitemcheckbox', { name: new RegExp(`^${place}( right)?$`) }).click();
@@ -90,13 +127,13 @@ describe('an e-licence from an approved case: wallet, PDF, 亮证 and public ver
     await page.getByRole('radio', { name: '城乡居民基本医疗保险', exact: true }).check();
     await page.getByRole('combobox', { name: '社保卡合作银行' }).click();
     await page.getByRole('option', { name: '农商银行' }).click();
-    assert.equal(await birthDate.inputValue(), '2026-03-02');
 
     // materials: the government holds the first four, nothing to upload
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('heading', { level: 2, name: '第 2 步，共 4 步： 上传材料' }).waitFor();
     const birthCert = page.getByRole('list', { name: '材料清单' }).getByRole('listitem', { name: '1. 出生医学证明' });
     assert.equal(await birthCert.getByRole('switch', { name: '政府部门已持有，免提交' }).getAttribute('aria-checked'), 'true');
+    await birthCert.getByText('已由政府部门核验：提交时由受理部门通过数据共享调取核验，您无需上传。', { exact: true }).waitFor();
 
     // the result as an e-licence
     await page.getByRole('button', { name: '下一步' }).click();
@@ -123,7 +160,16 @@ describe('an e-licence from an approved case: wallet, PDF, 亮证 and public ver
     await clerk.close();
 
     const reviewers = await Promise.all(DEPARTMENTS.map(() => journey.freshPage()));
-    await Promise.all(DEPARTMENTS.map((d, i) => approveAs(reviewers[i], journey.url, d, caseNo)));
+    // the 卫健委 reviewer sees what the exchange returned for the birth certificate instead of a scan
+    const birthCertVerified = async (page: Page) => {
+      const material = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: '出生医学证明', exact: true }) });
+      const verified = material.getByRole('region', { name: /^已核验（来自 青川市卫生健康委员会 出生医学证明信息） · / });
+      for (const row of ['出生医学证明编号 R410000123', '新生儿姓名 李小禾', '出生日期 2026-03-02']) {
+        await verified.getByRole('table').getByRole('row', { name: row, exact: true }).waitFor();
+      }
+      await scan(page, 'the workbench case page');
+    };
+    await Promise.all(DEPARTMENTS.map((d, i) => approveAs(reviewers[i], journey.url, d, caseNo, d === 'wjw' ? birthCertVerified : undefined)));
     await Promise.all(reviewers.map((p) => p.close()));
   });
 
@@ -136,7 +182,7 @@ describe('an e-licence from an approved case: wallet, PDF, 亮证 and public ver
     }, 'the issue notice to be delivered');
     await page.goto(`${journey.url}/messages`);
     await page.getByRole('button', { name: new RegExp(`您的${LICENCE}已签发`) }).click();
-    await page.getByText(`青川市公安局已签发${LICENCE}（第1版），可在“我的卡包”中查看、下载和亮证。`).waitFor();
+    await page.getByText(`青川市公安局已签发${LICENCE}（第1版），可在“我的证照”中查看、下载和亮证。`).waitFor();
 
     await fromUserMenu(page, '我的证照');
     await page.waitForURL((u) => u.pathname === '/me/licences');
@@ -163,10 +209,17 @@ describe('an e-licence from an approved case: wallet, PDF, 亮证 and public ver
     assert.equal(res.headers()['content-type'], 'application/pdf');
   });
 
-  it('presents two chosen fields as a one-time QR code and link with a countdown', async () => {
+  it('presents two of the licence\'s fields (李小禾, 性别 女 as a label) as a one-time QR code and link with a countdown', async () => {
     assert.ok(licenceId, 'the licence is in the wallet');
     const page = citizen;
-    await page.getByRole('button', { name: `亮证 ${LICENCE}` }).click();
+    // the wallet loads the whole licence to offer its fields: the registry's values, choices as their labels
+    const [loaded] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === `/api/licences/${licenceId}` && r.request().method() === 'GET'),
+      page.getByRole('button', { name: `亮证 ${LICENCE}` }).click(),
+    ]);
+    const fields = Object.fromEntries(((await loaded.json()) as { fields: { label: string; value: string | null }[] }).fields.map((f) => [f.label, f.value]));
+    assert.equal(fields['姓名'], '李小禾', JSON.stringify(fields));
+    assert.equal(fields['性别'], '女', JSON.stringify(fields));
     const dialog = page.getByRole('dialog', { name: `亮证 · ${LICENCE}` });
     await dialog.getByRole('checkbox', { name: '姓名', exact: true }).check();
     await dialog.getByRole('checkbox', { name: '出生日期', exact: true }).check();
@@ -228,27 +281,38 @@ describe('an e-licence from an approved case: wallet, PDF, 亮证 and public ver
     await drawer.waitFor({ state: 'hidden' });
   });
 
-  it('shows the citizen in 数据使用记录 the departments that read his data for the case', async () => {
+  it('shows the citizen in 数据使用记录 the form prefill he agreed to and the reads for the case', async () => {
     assert.ok(caseNo, 'the citizen submitted the application');
     const page = citizen;
-    const uses = await (await page.request.get(`${journey.url}/api/me/data-uses?pageSize=50`)).json() as
-      { total: number; items: { caseNo: string | null; consumerDepartmentName: string; registryName: string }[] };
-    const forCase = uses.items.filter((u) => u.caseNo === caseNo);
-    assert.ok(forCase.length > 0, `the 免提交 materials were read through the exchange for ${caseNo}: ${JSON.stringify(uses.items)}`);
+    type Use = { purpose: string; itemCode: string; caseNo: string | null; consumerDepartmentName: string; registryName: string; providerDepartmentName: string; fieldsGranted: string[] };
+    const uses = await (await page.request.get(`${journey.url}/api/me/data-uses?pageSize=50`)).json() as { total: number; items: Use[] };
+    const prefills = uses.items.filter((u) => u.purpose === 'prefill' && u.itemCode === ITEM.code);
+    const forCase = uses.items.filter((u) => u.purpose === 'case' && u.caseNo === caseNo);
+    assert.deepEqual(prefills.map((u) => u.registryName).sort(), ['出生医学证明信息', '婚姻登记信息'], 'one prefill read per registry the citizen agreed to');
+    assert.ok(prefills.every((u) => u.caseNo === null && u.fieldsGranted.length > 0), JSON.stringify(prefills));
+    assert.ok(forCase.some((u) => u.registryName === '出生医学证明信息'), `the 免提交 materials were read through the exchange for ${caseNo}: ${JSON.stringify(uses.items)}`);
+    const firstPage = uses.items.slice(0, 10);
+    assert.ok([...prefills, ...forCase].every((u) => firstPage.includes(u)), 'the journey\'s uses are the newest, on the first page');
+
     await fromUserMenu(page, '数据使用记录');
     await page.waitForURL((u) => u.pathname === '/me/data-uses');
     await page.getByRole('heading', { level: 1, name: '数据使用记录' }).waitFor();
     await page.getByRole('status').filter({ hasText: `共 ${uses.total} 条记录` }).waitFor();
-    const shown = page.getByRole('article').filter({ hasText: `办件编号 ${caseNo}` });
-    await shown.first().waitFor();
-    for (const use of forCase.slice(0, 5)) {
-      await shown.filter({ has: page.getByRole('heading', { level: 2, name: use.consumerDepartmentName }) })
-        .filter({ hasText: use.registryName }).first().waitFor();
+    const shownUse = (use: Use, why: string) => page.getByRole('article')
+      .filter({ has: page.getByRole('heading', { level: 2, name: use.consumerDepartmentName, exact: true }) })
+      .filter({ hasText: why })
+      .filter({ hasText: `${use.registryName}（${use.providerDepartmentName}）` });
+    for (const use of prefills) {
+      const article = shownUse(use, `表单预填：${ITEM.name}`);
+      await article.waitFor();
+      assert.equal(await article.getByText('办件编号').count(), 0, 'a prefill happens before there is a case');
+      for (const field of use.fieldsGranted) await article.getByText(field, { exact: true }).waitFor();
     }
+    for (const use of forCase) await shownUse(use, `办件审查：${ITEM.name}（办件编号 ${caseNo}）`).first().waitFor();
   });
 
-  it('has no serious accessibility violations on the wallet, the presentation page and the verify page', () => {
-    assert.deepEqual([...scans.keys()], ['the wallet', 'the presentation page', 'the verify page']);
+  it('has no serious accessibility violations on the workbench case page, the wallet, the presentation page and the verify page', () => {
+    assert.deepEqual([...scans.keys()], ['the workbench case page', 'the wallet', 'the presentation page', 'the verify page']);
     const found = [...scans].filter(([, violations]) => violations.length > 0);
     assert.deepEqual(found, [], JSON.stringify(found, null, 2));
   });
