@@ -23,8 +23,11 @@ export function VerifiedData({ name, verified }: { name: string; verified: Verif
         <span className="tb-muted tb-small"> · {formatDateTime(verified.verifiedAt)}</span>
       </p>
       {verified.licence && <p className="tb-small">{t('workbench.case.verifiedLicence', { identifier: verified.licence.identifier })}</p>}
-      <Descriptions size="small" column={1} bordered aria-label={t('workbench.case.verifiedLabel', { name })}
-        items={verified.fields.map((f) => ({ key: f.code, label: f.name, children: shown(f.value) }))} />
+      {/* antd puts an aria-label on its outer div, where screen readers ignore it: a named group instead */}
+      <div role="group" aria-label={t('workbench.case.verifiedLabel', { name })}>
+        <Descriptions size="small" column={1} bordered
+          items={verified.fields.map((f) => ({ key: f.code, label: f.name, children: shown(f.value) }))} />
+      </div>
       <p className="tb-muted tb-small wb-verified-digest">{t('workbench.case.verifiedDigest', { digest: verified.digest.slice(0, 16) })}</p>
     </section>
   );
