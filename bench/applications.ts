@@ -6,19 +6,36 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { ApplicationBody } from '../src/contract/applications.js';
-import { sampleFormData } from '../src/server/db/seed/data/items/form-samples.js';
+import { seedItems } from '../src/server/db/seed/data/items/index.js';
 import { DEMO_PASSWORD } from '../src/server/db/seed/index.js';
+import { HELD_SOURCES } from '../src/server/modules/applications/held-materials.js';
 import { generateCases, readerCases } from './applications-data.js';
 import { caseReads, explainCasePage, explainInbox, inboxReads, type Plan } from './applications-read.js';
 import { apiSubmit, login, rawSubmit, readTemplate, type Session } from './applications-submit.js';
 import { printTable, type LoadResult } from './lib.js';
 
-/** 出生登记 (出生“一件事”): four departments in parallel; every required material is held by the government. */
-const BIRTH = '000704001000';
-const birthBody = (): ApplicationBody => ({
-  itemCode: BIRTH, formData: sampleFormData[BIRTH], delivery: { mode: 'elicence' },
-  materials: [0, 1, 2, 3].map((index) => ({ index, fileIds: [], governmentHeld: true })),
+/**
+ * 基本医疗保险关系转移接续 (医保局): both required materials are 免提交 and held where the data
+ * exchange does not reach (居民身份证 checked at real-name verification, 医疗保障参保信息 not
+ * connected), so a submission makes no exchange call and needs no upload: the API writes exactly
+ * the rows of the raw transaction. (出生登记 fetches its 出生医学证明, 户籍 and 婚姻 records through
+ * the exchange at submission, which generated citizens do not have and the raw baseline does not do.)
+ */
+const ITEM = '002049003000';
+const ITEM_LABEL = '基本医疗保险关系转移接续 (1 department task, no exchange call, no upload)';
+const submitBody = (): ApplicationBody => ({
+  itemCode: ITEM, delivery: { mode: 'elicence' },
+  formData: { applicantName: '测试市民', mobile: '13800000000', description: '由外省转入青川市，申请接续职工基本医疗保险关系和个人账户余额' },
+  materials: [0, 1].map((index) => ({ index, fileIds: [], governmentHeld: true })),
 });
+
+/** Fail loudly when the item changes so that its submission would fetch a material through the exchange. */
+function assertNoExchange() {
+  const item = seedItems.find((i) => i.code === ITEM);
+  if (!item) throw new Error(`item ${ITEM} is no longer in the demo catalogue`);
+  const fetched = item.materials.filter((m) => m.governmentHeld && m.heldBy && HELD_SOURCES[m.heldBy]);
+  if (fetched.length) throw new Error(`${ITEM}: ${fetched.map((m) => m.name).join('、')} would be fetched through the exchange; pick another item`);
+}
 
 const INBOX_DEPARTMENT = 'gaj';
 const TARGETS = { ratio: 0.5, caseP99: 15, inboxP99: 20 };
@@ -155,13 +172,17 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
     const reviewer = await login(url, `reviewer.${INBOX_DEPARTMENT}`, DEMO_PASSWORD);
 
     // 1. submissions: one by hand first (fails loudly when the item or body no longer fits), its rows the raw template
-    const body = birthBody();
+    assertNoExchange();
+    const body = submitBody();
+    const exchangeCalls = () => count(pool, 'SELECT count(*) AS n FROM exchange_log');
+    const callsBefore = await exchangeCalls();
     const first = await fetch(`${url}/api/applications`, {
       method: 'POST', body: JSON.stringify(body),
       headers: { 'content-type': 'application/json', cookie: citizens[0].cookie, 'x-csrf-token': citizens[0].csrf, 'idempotency-key': `bench-first-${schema}` },
     });
     if (first.status !== 201) throw new Error(`a first submission failed: ${first.status} ${await first.text()}`);
     const template = await readTemplate(pool, ((await first.json()) as { caseNo: string }).caseNo);
+    if (await exchangeCalls() !== callsBefore) throw new Error('the first submission called the data exchange: the raw baseline would not write the same rows');
     await apiSubmit(url, citizens, body, 4, 2);
     await rawSubmit(pool, template, citizens, 4, 1);
     const submitRows: Record<string, string | number>[] = [];
@@ -196,7 +217,7 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
         headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': `bench-probe-${schema}-${i}` },
       });
     })];
-    printTable(`Submissions, 出生登记 (4 parallel tasks): API vs the same rows through pg (target: API ≥ ${TARGETS.ratio * 100} % of raw)`, submitRows);
+    printTable(`Submissions, ${ITEM_LABEL}: API vs the same rows through pg (target: API ≥ ${TARGETS.ratio * 100} % of raw)`, submitRows);
     printTable('Submissions: every 201 is one case, every case one 201 (requests cut off by the clock retried with their key)', checks);
 
     // 2. one million cases
