@@ -3,33 +3,13 @@
 import { Component, useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { defaultForm } from '../../../../contract/default-forms';
 import type { ItemForm } from '../../../../contract/forms';
 import { SchemaForm } from '../../../components/schema-form';
 import { parseFormJson } from './draftForm';
 
 /** A starting point when an operator customises the form: the default citizen form. */
-const starter: ItemForm = {
-  schema: {
-    type: 'object',
-    properties: {
-      applicantName: { type: 'string', minLength: 1, maxLength: 50 },
-      mobile: { type: 'string', pattern: '^1[3-9][0-9]{9}$' },
-      description: { type: 'string', maxLength: 1000 },
-    },
-    required: ['applicantName', 'mobile'],
-  },
-  ui: {
-    sections: [
-      { title: '申请人信息', titleEn: 'Applicant', fields: ['applicantName', 'mobile'] },
-      { title: '申请内容', titleEn: 'Application', fields: ['description'] },
-    ],
-    fields: {
-      applicantName: { label: '申请人姓名', labelEn: 'Applicant name', prefill: 'person.name' },
-      mobile: { label: '联系电话', labelEn: 'Mobile', widget: 'mobile', prefill: 'person.mobile' },
-      description: { label: '申请事项说明', labelEn: 'About the application', widget: 'textarea' },
-    },
-  },
-};
+const starter: ItemForm = defaultForm(['person']);
 
 /** A form definition the renderer cannot handle shows a notice instead of breaking the editor. */
 class PreviewBoundary extends Component<{ children: ReactNode; fallback: ReactNode; resetKey: string }, { failed: boolean; key: string }> {
