@@ -1,7 +1,7 @@
 // /apply/:code — 在线办理: fill in the form, provide the materials, choose how to receive the result,
 // confirm and submit. The application is saved as a draft as it is filled in, and resumed anywhere.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Breadcrumb, Button, Card, Result, Steps, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Steps, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ApplyFormView, CaseView, RegistryPrefillResult } from '../../../contract/applications';
@@ -29,6 +29,7 @@ import {
 } from './apply/state';
 import { useDraftAutosave } from './apply/useDraftAutosave';
 import { useSavedFileNames } from './apply/useSavedFileNames';
+import { LoadFailed } from './LoadFailed';
 import './applications.css';
 
 const STEP_KEYS = ['form', 'materials', 'delivery', 'confirm'] as const;
@@ -235,22 +236,9 @@ export function ApplyPage() {
 
   if (isPending) return <PageSkeleton />;
   if (error || !view) {
-    const missing = isApiError(error) && error.status === 404;
     return (
-      <div className="tb-container tb-page tb-narrow">
-        <Card className="tb-card">
-          <Result
-            status={missing ? '404' : 'error'}
-            title={<h1 className="tb-result-title">{missing ? t('applications.apply.notFound') : t('applications.apply.title')}</h1>}
-            subTitle={missing ? t('applications.apply.notFoundBody') : undefined}
-            extra={[
-              !missing && <Button key="retry" onClick={() => void refetch()}>{t('common.retry')}</Button>,
-              <LinkButton key="guide" type="primary" to={`/items/${encodeURIComponent(code)}`}>{t('applications.apply.backToGuide')}</LinkButton>,
-            ]}
-          />
-          {!missing && <ProblemAlert error={error} />}
-        </Card>
-      </div>
+      <LoadFailed error={error} retry={() => void refetch()} back={<LinkButton type="primary" to={`/items/${encodeURIComponent(code)}`}>{t('applications.apply.backToGuide')}</LinkButton>}
+        notFoundTitle={t('applications.apply.notFound')} failedTitle={t('applications.apply.title')} notFoundBody={t('applications.apply.notFoundBody')} />
     );
   }
 

@@ -1,14 +1,12 @@
 // /me/cases/:caseNo — one case as its applicant follows it: status and promised date, which
 // departments hold it, each department's progress and opinion, the timeline, what was filed, any
 // supplement requests, withdraw, and the result. Asked again on focus and every half minute.
-import { Alert, Breadcrumb, Button, Card, Col, Result, Row, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Col, Row, Typography } from 'antd';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../components/LinkButton';
 import { PageSkeleton } from '../../components/PageSkeleton';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePageTitle } from '../../components/usePageTitle';
-import { isApiError } from '../../lib/api';
 import { formatDate } from '../../lib/format';
 import type { SubmittedState } from './ApplyPage';
 import { useCase, useCaseItem } from './api';
@@ -21,6 +19,7 @@ import { TaskProgress } from './case/TaskProgress';
 import { WithdrawButton } from './case/WithdrawButton';
 import { FormDataView } from './FormDataView';
 import { StatusTag } from './labels';
+import { LoadFailed } from './LoadFailed';
 import './applications.css';
 
 function SubmittedNotice({ submitted }: SubmittedState) {
@@ -50,22 +49,9 @@ export function CasePage() {
 
   if (isPending) return <PageSkeleton />;
   if (!view) {
-    const missing = isApiError(error) && error.status === 404;
     return (
-      <div className="tb-container tb-page tb-narrow">
-        <Card className="tb-card">
-          <Result
-            status={missing ? '404' : 'error'}
-            title={<h1 className="tb-result-title">{missing ? t('applications.case.notFound') : t('applications.case.title')}</h1>}
-            subTitle={missing ? t('applications.case.notFoundBody') : undefined}
-            extra={[
-              !missing && <Button key="retry" onClick={() => void refetch()}>{t('common.retry')}</Button>,
-              <LinkButton key="list" type="primary" to="/me/cases">{t('applications.case.backToList')}</LinkButton>,
-            ]}
-          />
-          {!missing && <ProblemAlert error={error} />}
-        </Card>
-      </div>
+      <LoadFailed error={error} retry={() => void refetch()} back={<LinkButton type="primary" to="/me/cases">{t('applications.case.backToList')}</LinkButton>}
+        notFoundTitle={t('applications.case.notFound')} failedTitle={t('applications.case.title')} notFoundBody={t('applications.case.notFoundBody')} />
     );
   }
 
