@@ -37,6 +37,8 @@ export const LicenceSummarySchema = Type.Object({
   status: LicenceStatusSchema,
   /** valid but past validTo */
   expired: Type.Boolean(),
+  /** the type's own fields (姓名, 性别, 经营项目 …), shown on the card in the holder's wallet */
+  fields: Type.Array(LicenceFieldSchema),
 });
 export type LicenceSummary = Static<typeof LicenceSummarySchema>;
 

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import type { LicenceKeys, LicenceView } from '../../../contract/licences.js';
+import type { LicenceKeys, LicenceSummary, LicenceView } from '../../../contract/licences.js';
 import { one, rows } from '../../db/client.js';
 import { sm2Verify } from '../../platform/sm2.js';
 import { pinClock, problemOf, START } from '../applications/test-fixtures.js';
@@ -139,6 +139,10 @@ describe('e-licences: issuing, wallet, verification, revocation and replacement'
     }
     assert.equal((await t.anonymous.get(`/api/licences/${l.id}`)).statusCode, 401);
     assert.ok(!(await t.as.citizen2.get('/api/licences')).json().items.some((x: { id: string }) => x.id === l.id));
+    const mine: LicenceSummary = (await t.as.citizen1.get('/api/licences')).json().items.find((x: { id: string }) => x.id === l.id);
+    const detail: LicenceView = (await t.as.citizen1.get(`/api/licences/${l.id}`)).json();
+    assert.ok(mine.fields.length > 0 && mine.fields.some((f) => f.value), 'the wallet card carries the licence\'s own fields');
+    assert.deepEqual(mine.fields, detail.fields);
     const res = await t.as.citizen1.get(`/api/licences/${l.id}/pdf`);
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'application/pdf');

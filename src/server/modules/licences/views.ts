@@ -32,6 +32,7 @@ export function toSummary(l: LicenceRow, cipher: FieldCipher, lang: Lang, today:
     version: l.version, holderName: l.holder_name, holderCode: maskHolderCode(cipher.decrypt(l.holder_code_enc), l.holder_code_type),
     holderCodeType: l.holder_code_type, issuer: { name: l.issuer_name, code: l.issuer_code, departmentCode: l.issuer_department },
     issuedOn: l.issued_on, validFrom: l.valid_from, validTo: l.valid_to, status: l.status, expired: isExpired(l, today),
+    fields: fieldViews(l, lang),
   };
 }
 

@@ -50,6 +50,7 @@ function LicenceCard({ l, onPresent, onUses }: { l: LicenceSummary; onPresent: (
       extra={<Tag className={TAG_CLASS[status]}>{t(`licences.wallet.status.${status}`)}</Tag>}>
       <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" items={[
         { key: 'holder', label: t('licences.wallet.holder'), children: `${l.holderName}（${l.holderCode}）` },
+        ...l.fields.filter((f) => f.value).map((f) => ({ key: `f-${f.name}`, label: f.label, children: f.value })),
         { key: 'no', label: t('licences.wallet.number'), children: l.licenceNo },
         { key: 'issuer', label: t('licences.wallet.issuer'), children: l.issuer.name },
         { key: 'issued', label: t('licences.wallet.issuedOn'), children: formatDate(l.issuedOn) },
