@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { checkFormData } from '../../platform/forms.js';
 import type { Lang } from '../../platform/i18n.js';
 import { maskIdNumber } from '../../platform/mask.js';
-import { getApplicationSpec, getDepartment, type ApplicationSpec } from '../catalog/index.js';
+import { getApplicationSpec, type ApplicationSpec } from '../catalog/index.js';
 import { claimFiles } from '../files/index.js';
 import { agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, findPersonByIdNumber } from '../identity/index.js';
 import { queueNotice } from '../notifications/index.js';
@@ -77,13 +77,6 @@ function checkSubmission(spec: ApplicationSpec, applicant: Applicant, body: Appl
   return form.data;
 }
 
-const regionCache = new Map<string, string>();
-async function regionOf(db: Executor, departmentCode: string): Promise<string> {
-  let region = regionCache.get(departmentCode);
-  if (!region) regionCache.set(departmentCode, (region = (await getDepartment(db, departmentCode)).regionCode));
-  return region;
-}
-
 /** 'YYYYMMDD' of a civil date. */
 const compactDate = (date: string) => date.replaceAll('-', '');
 
@@ -126,7 +119,7 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
   const applicant = await resolveApplicant(ctx, actor, body);
   const spec = await getApplicationSpec(ctx.db, body.itemCode);
   const formData = checkSubmission(spec, applicant, body, lang);
-  const regionCode = await regionOf(ctx.db, spec.departmentCode);
+  const { regionCode } = spec;
   const clock = await clockOf(ctx);
   const commitment = !!(body.commitmentSigned && spec.commitment);
   const immediate = !commitment && isImmediate(spec);

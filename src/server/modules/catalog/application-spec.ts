@@ -15,6 +15,8 @@ export interface ApplicationSpec {
   version: number;
   departmentCode: string;
   departmentName: string;
+  /** the competent department's region (GB/T 2260): the region a case is filed and numbered under */
+  regionCode: string;
   audience: Audience[];
   projectType: ItemDraft['projectType'];
   promisedLimitDays: number;
@@ -35,9 +37,9 @@ export const defaultWorkflow = (d: Pick<ItemDraft, 'departmentCode' | 'promisedL
 export const defaultDeliveryModes = (d: Pick<ItemDraft, 'delivery'>): DeliveryMode[] =>
   d.delivery ? ['elicence', 'window', 'post'] : ['elicence', 'window'];
 
-export function toApplicationSpec(code: string, version: number, d: ItemDraft, departmentName: string): ApplicationSpec {
+export function toApplicationSpec(code: string, version: number, d: ItemDraft, department: { name: string; regionCode: string }): ApplicationSpec {
   return {
-    code, name: d.name, version, departmentCode: d.departmentCode, departmentName,
+    code, name: d.name, version, departmentCode: d.departmentCode, departmentName: department.name, regionCode: department.regionCode,
     audience: d.audience, projectType: d.projectType, promisedLimitDays: d.promisedLimitDays, legalLimitDays: d.legalLimitDays,
     handleArea: d.handleArea, materials: d.materials,
     form: d.form ?? defaultForm(d.audience),
@@ -69,6 +71,6 @@ export async function getApplicationSpec(db: Executor, code: string, version?: n
   if (cached) return cached;
   const v = await repo.findVersion(db, code, stamp.version);
   if (!v) throw new AppError('ITEM_NOT_FOUND');
-  const names = await repo.findDepartmentNames(db, [v.data.departmentCode]);
-  return remember(key, toApplicationSpec(code, v.version, v.data, names.get(v.data.departmentCode) ?? ''));
+  const department = await repo.findDepartmentIssuer(db, v.data.departmentCode);
+  return remember(key, toApplicationSpec(code, v.version, v.data, { name: department?.name ?? '', regionCode: department?.region_code ?? '' }));
 }

@@ -21,6 +21,7 @@ describe('item forms, process definitions and application specs', () => {
     const spec = await getApplicationSpec(t.db.orm, '419907101000');
     assert.deepEqual([spec.code, spec.version, spec.departmentCode, spec.promisedLimitDays], ['419907101000', 1, 'cgj', 3]);
     assert.ok(spec.departmentName.length > 0);
+    assert.match(spec.regionCode, /^[0-9]{6}$/, 'the competent department\'s region, which numbers the case');
     assert.deepEqual(Object.keys(spec.form.schema.properties as object), ['applicantName', 'mobile', 'description']);
     assert.equal(spec.form.ui.fields.applicantName?.prefill, 'person.name');
     assert.deepEqual(spec.workflow, { stages: [{ name: '审查', rule: 'all', limitDays: 3, tasks: [{ departmentCode: 'cgj', name: '审查' }] }] });
