@@ -1,6 +1,6 @@
 // /me/cases — 我的办件: the account's cases, newest first, with their status and the working days
 // left; filter by status; and the drafts waiting to be finished.
-import { Button, Card, Empty, Pagination, Select, Skeleton, Typography } from 'antd';
+import { Card, Empty, Pagination, Select, Skeleton, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus, CaseSummary } from '../../../contract/applications';
@@ -78,12 +78,7 @@ export function MyCasesPage() {
           />
         </div>
         {isPending && <Skeleton active paragraph={{ rows: 4 }} />}
-        {error && (
-          <>
-            <ProblemAlert error={error} />
-            <Button className="tb-gap-top" onClick={() => void refetch()}>{t('common.retry')}</Button>
-          </>
-        )}
+        {error && <ProblemAlert error={error} onRetry={refetch} />}
         {data && (
           <div aria-busy={isFetching}>
             <p className="tb-muted tb-small" role="status">{t('applications.cases.summary', { count: data.total })}</p>

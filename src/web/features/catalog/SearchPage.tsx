@@ -55,12 +55,7 @@ export function SearchPage() {
       <section aria-labelledby="tb-results-heading" aria-busy={isFetching} className="tb-results">
         <h2 id="tb-results-heading" className="tb-visually-hidden">{t('search.resultsHeading')}</h2>
         {isPending && <Card className="tb-card"><Skeleton active paragraph={{ rows: 8 }} /></Card>}
-        {isError && (
-          <>
-            <ProblemAlert error={error} />
-            <Button className="tb-gap-top" onClick={() => void refetch()}>{t('common.retry')}</Button>
-          </>
-        )}
+        {isError && <ProblemAlert error={error} onRetry={refetch} />}
         {data && data.total === 0 && <NoResults q={query.q} suggestions={data.suggestions} />}
         {data && data.total > 0 && (
           <>

@@ -1,6 +1,6 @@
 // /me/data-uses — 数据使用记录: every use of the person's data (and their enterprises'), newest first:
 // who, when, why, from where, which fields were provided and which refused.
-import { Button, Card, Descriptions, Empty, Pagination, Skeleton, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Pagination, Skeleton, Space, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DataUse } from '../../../contract/exchange';
@@ -52,8 +52,7 @@ export function DataUsesPage() {
       {isPending && <Card className="tb-card"><Skeleton active paragraph={{ rows: 4 }} /></Card>}
       {error && (
         <Card className="tb-card">
-          <ProblemAlert error={error} />
-          <Button className="tb-gap-top" onClick={() => void refetch()}>{t('common.retry')}</Button>
+          <ProblemAlert error={error} onRetry={refetch} />
         </Card>
       )}
       {data && (

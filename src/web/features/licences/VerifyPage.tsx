@@ -1,6 +1,6 @@
 // /verify/:id — public verification of a licence (the QR code on its PDF links here): the verdict in
 // colour, icon and words, then the licence's elements with the holder masked.
-import { Button, Card, Descriptions, Result, Skeleton, Typography } from 'antd';
+import { Card, Descriptions, Result, Skeleton, Typography } from 'antd';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -26,8 +26,7 @@ export function VerifyPage() {
           <Result status="warning" title={<h2 className="tb-result-title">{t('licences.verify.notFound')}</h2>} subTitle={t('licences.verify.notFoundHelp')} />
         ) : (
           <Card className="tb-card">
-            <ProblemAlert error={error} />
-            <Button className="tb-gap-top" loading={isFetching} onClick={() => void refetch()}>{t('common.retry')}</Button>
+            <ProblemAlert error={error} onRetry={refetch} retrying={isFetching} />
           </Card>
         )
       ) : (

@@ -80,8 +80,7 @@ export function WalletPage() {
       <Typography.Paragraph className="tb-muted">{t('licences.wallet.intro')}</Typography.Paragraph>
       {error && (
         <Card className="tb-card">
-          <ProblemAlert error={error} />
-          <Button className="tb-gap-top" loading={isFetching} onClick={() => void refetch()}>{t('common.retry')}</Button>
+          <ProblemAlert error={error} onRetry={refetch} retrying={isFetching} />
         </Card>
       )}
       {isPending ? <Card className="tb-card" aria-busy="true"><Skeleton active /></Card> : data && (!data.items.length

@@ -84,12 +84,7 @@ export function MessagesPage() {
       </div>
       <Card className="tb-card">
         {isPending && <Skeleton active paragraph={{ rows: 4 }} />}
-        {error && (
-          <>
-            <ProblemAlert error={error} />
-            <Button className="tb-gap-top" onClick={() => void refetch()}>{t('common.retry')}</Button>
-          </>
-        )}
+        {error && <ProblemAlert error={error} onRetry={refetch} />}
         {data && (
           <>
             <p className="tb-muted tb-small" role="status">{t('messages.summary', { total: data.total, unread: data.unread })}</p>
