@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { fillBirthHouseholdAndInsurance } from './birth-registration';
 import { axeViolations, DEMO_PASSWORD, eventually, Journey, logIn, unexpectedProblems } from './support';
 
 const ITEM = { code: '000704001000', name: '出生登记（新生儿入户）' };
@@ -131,19 +132,9 @@ describe('apply with an upload, accept, approve in parallel and conclude', () =>
     await birthDate.fill('2026-03-02');
     await birthDate.press('Enter');
     await page.getByRole('textbox', { name: '出生医学证明编号' }).fill('R410000123');
-    await page.getByRole('radio', { name: '父亲', exact: true }).check();
-    await page.getByRole('radio', { name: '随父落户', exact: true }).check();
     await page.getByRole('textbox', { name: '另一方姓名' }).fill('王秀英');
     await page.getByRole('textbox', { name: '另一方公民身份号码' }).fill('419921195308210046');
-    await page.getByRole('combobox', { name: '户籍地址' }).click();
-    for (const place of ['河南省', '青川市', '清源区', '人民路街道', '府前社区']) {
-      // a level that opens the next one carries its arrow icon's name ("right") too
-      await page.getByRole('menuitemcheckbox', { name: new RegExp(`^${place}( right)?$`) }).click();
-    }
-    await page.getByRole('textbox', { name: '详细地址' }).fill('府前路 18 号 2 号楼 302 室');
-    await page.getByRole('radio', { name: '城乡居民基本医疗保险', exact: true }).check();
-    await page.getByRole('combobox', { name: '社保卡合作银行' }).click();
-    await page.getByRole('option', { name: '农商银行' }).click();
+    await fillBirthHouseholdAndInsurance(page);
     assert.equal(await birthDate.inputValue(), '2026-03-02');
     await page.getByRole('status').filter({ hasText: /草稿已保存 \d{2}:\d{2}/ }).waitFor();
 

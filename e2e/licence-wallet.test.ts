@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { fillBirthHouseholdAndInsurance } from './birth-registration';
 import { axeViolations, DEMO_PASSWORD, eventually, Journey, logIn, unexpectedProblems, type ExpectedFailure } from './support';
 
 const ITEM = { code: '000704001000', name: '出生登记（新生儿入户）' };
@@ -117,16 +118,7 @@ describe('apply with registry prefill, then an e-licence from the approved case:
 
   it('lets the citizen complete the form, leave the held materials to data sharing and ask for an e-licence', async () => {
     const page = citizen;
-    await page.getByRole('radio', { name: '父亲', exact: true }).check();
-    await page.getByRole('radio', { name: '随父落户', exact: true }).check();
-    await page.getByRole('combobox', { name: '户籍地址' }).click();
-    for (const place of ['河南省', '青川市', '清源区', '人民路街道', '府前社区']) {
-      await page.getByRole('menuitemcheckbox', { name: new RegExp(`^${place}( right)?$`) }).click();
-    }
-    await page.getByRole('textbox', { name: '详细地址' }).fill('府前路 18 号 2 号楼 302 室');
-    await page.getByRole('radio', { name: '城乡居民基本医疗保险', exact: true }).check();
-    await page.getByRole('combobox', { name: '社保卡合作银行' }).click();
-    await page.getByRole('option', { name: '农商银行' }).click();
+    await fillBirthHouseholdAndInsurance(page);
 
     // materials: the government holds the first four, nothing to upload
     await page.getByRole('button', { name: '下一步' }).click();
