@@ -12,7 +12,9 @@ import { demoCatalog } from '../src/server/db/seed/index.js';
 import { seedCatalog } from '../src/server/modules/catalog/index.js';
 import { directRegistryRead } from '../src/server/modules/exchange/exchange.js';
 import { exchangeQuery, seedExchange, type ExchangeRequest } from '../src/server/modules/exchange/index.js';
+import { registerRegistry } from '../src/server/modules/exchange/provider.js';
 import { seedAccounts } from '../src/server/modules/identity/index.js';
+import { licenceLibraryProvider } from '../src/server/modules/licences/index.js';
 import { printTable } from './lib.js';
 
 export interface ExchangeBenchResult { label: string; p50: number; p99: number; mean: number }
@@ -37,6 +39,8 @@ export async function benchExchange(o: { iterations: number }): Promise<Exchange
     await seedAccounts(db, {
       people: seedPersons, enterprises: seedEnterprises, staff: [], departmentCodes: [], password: 'Bench@2026x', secretKey: config.secretKey,
     });
+    // the e-licence library is a registry too (the seed's grants name it), as in the demo seed
+    registerRegistry(licenceLibraryProvider(config.secretKey));
     await seedExchange(db, { secretKey: config.secretKey, records: seedRegistryRecords, grants: seedGrants });
     const subjects = seedPersons.filter((p) => seedRegistryRecords.some((r) => r.registry === 'population' && 'idNumber' in r.subject && r.subject.idNumber === p.idNumber));
     const fields = ['name', 'birthDate', 'householdAddress'];
