@@ -49,6 +49,8 @@ const ConfigSchema = Type.Object({
   uploadsPerMinute: Type.Integer({ minimum: 1 }),
   /** remote registries of the data exchange as a JSON array (modules/exchange/remote-config.ts); empty: none */
   exchangeRemoteRegistries: Type.String(),
+  /** origin of the public site for links and QR codes printed on licences (e.g. https://zwfw.example.gov.cn); else the request's */
+  publicUrl: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+$' })),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -57,6 +59,22 @@ export class ConfigError extends Error {}
 const bool = (v: string | undefined, fallback: boolean) =>
   v === undefined || v === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(v.toLowerCase());
 const int = (v: string | undefined, fallback: number) => (v === undefined || v === '' ? fallback : Number(v));
+
+/** The public site's origin: an absolute http(s) URL with nothing after the host but an optional '/'. */
+function publicUrl(v: string | undefined): string | undefined {
+  if (v === undefined || v.trim() === '') return undefined;
+  const problem = `TONGBAN_PUBLIC_URL must be an absolute http(s) URL of the site's root, like https://zwfw.example.gov.cn (got ${JSON.stringify(v)})`;
+  let url: URL;
+  try {
+    url = new URL(v.trim());
+  } catch {
+    throw new ConfigError(problem);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.username || url.password || url.pathname !== '/' || url.search || url.hash || /[?#]$/.test(v.trim())) {
+    throw new ConfigError(problem);
+  }
+  return url.origin;
+}
 
 /** In embedded mode a key is generated once and kept beside the data; a server deployment must set one. */
 function resolveSecretKey(env: NodeJS.ProcessEnv, dataDir: string, embeddedDisk: boolean): string {
@@ -106,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     maxUploadBytes: int(env.MAX_UPLOAD_BYTES, 20 * 1024 * 1024),
     uploadsPerMinute: int(env.UPLOADS_PER_MINUTE, 30),
     exchangeRemoteRegistries: env.EXCHANGE_REMOTE_REGISTRIES ?? '',
+    publicUrl: publicUrl(env.TONGBAN_PUBLIC_URL),
     ...overrides,
   };
   if (!Value.Check(ConfigSchema, candidate)) {

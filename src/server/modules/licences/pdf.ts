@@ -1,7 +1,7 @@
 // The licence face as a PDF: type, number, holder (ID number masked), fields, issuer, dates, the
 // identifier, a QR code of the public verification page and the issuer's watermark on every line.
 import fontkit from '@pdf-lib/fontkit';
-import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { degrees, PDFDocument, PDFName, PDFString, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { LicenceView } from '../../../contract/licences.js';
 import { fallbackFontFor, fontBytes, primaryFont } from './font.js';
@@ -42,6 +42,9 @@ class Writer {
 export const watermarkText = (issuer: string, validTo: string | null) =>
   `此件由${issuer}提供，仅供办理政务服务事项时使用${validTo ? `，有效期至${validTo.slice(0, 4)}年${validTo.slice(5, 7)}月${validTo.slice(8, 10)}日` : ''}`;
 
+/** The QR code of the verification page as printed on the licence. */
+export const verifyQrPng = (url: string) => QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
+
 export async function renderLicencePdf(l: LicenceView): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
@@ -78,8 +81,14 @@ export async function renderLicencePdf(l: LicenceView): Promise<Uint8Array> {
   }
   if (l.status !== 'valid') await w.text(page, l.status === 'revoked' ? '已注销' : '已换发', 420, 700, 28, rgb(0.8, 0, 0));
 
-  const qr = await doc.embedPng(await QRCode.toBuffer(l.verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 }));
+  const qr = await doc.embedPng(await verifyQrPng(l.verifyUrl));
   page.drawImage(qr, { x: 415, y: 70, width: 120, height: 120 });
+  // on screen the QR code is a link to the same page
+  const link = doc.context.register(doc.context.obj({
+    Type: 'Annot', Subtype: 'Link', Rect: [415, 70, 535, 190], Border: [0, 0, 0],
+    A: { Type: 'Action', S: 'URI', URI: PDFString.of(l.verifyUrl) },
+  }));
+  page.node.set(PDFName.of('Annots'), doc.context.obj([link]));
   await w.text(page, '扫码核验', 450, 56, 10, rgb(0.35, 0.35, 0.35));
   await w.text(page, '电子证照标识：', 60, 110, 9, rgb(0.35, 0.35, 0.35));
   await w.text(page, l.identifier, 60, 96, 8);

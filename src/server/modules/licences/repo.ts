@@ -1,5 +1,5 @@
 // SQL of the e-licence module: signing keys, licences, presentation tokens and the usage log.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { one, rows, type Executor } from '../../db/client.js';
 
 export interface KeyRow {
@@ -98,3 +98,51 @@ export async function insertUse(t: Executor, licenceId: string, kind: string, de
 export const listUses = (db: Executor, licenceId: string) =>
   rows<{ kind: string; detail: Record<string, unknown>; at: Date | string }>(db, sql`SELECT kind, detail, at FROM licence_uses
     WHERE licence_id = ${licenceId} ORDER BY id DESC LIMIT 200`);
+
+// The issuing department's register (证照管理).
+
+const textArray = (values: readonly string[]) => `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+
+export interface RegisterFilter {
+  departments: string[]; today: string; type?: string; status?: 'valid' | 'expired' | 'revoked' | 'replaced';
+  /** matched exactly against identifier, licence number and case number, and as part of the holder's name */
+  q?: string;
+  /** keyed hashes of the holder code the query could be (an ID number or a credit code) */
+  codeHashes?: string[];
+}
+
+function registerWhere(f: RegisterFilter): SQL {
+  const parts = [sql`issuer_department = ANY(${textArray(f.departments)}::text[])`];
+  if (f.type) parts.push(sql`type_key = ${f.type}`);
+  if (f.status === 'valid') parts.push(sql`status = 'valid' AND (valid_to IS NULL OR valid_to >= ${f.today}::date)`);
+  else if (f.status === 'expired') parts.push(sql`status = 'valid' AND valid_to < ${f.today}::date`);
+  else if (f.status) parts.push(sql`status = ${f.status}`);
+  if (f.q) {
+    const any = [sql`identifier = ${f.q}`, sql`licence_no = ${f.q}`, sql`case_no = ${f.q}`, sql`strpos(holder_name, ${f.q}) > 0`];
+    if (f.codeHashes?.length) any.push(sql`holder_code_hash = ANY(${textArray(f.codeHashes)}::text[])`);
+    parts.push(sql`(${sql.join(any, sql` OR `)})`);
+  }
+  return sql.join(parts, sql` AND `);
+}
+
+export const searchRegister = (db: Executor, f: RegisterFilter, limit: number, offset: number) =>
+  rows<LicenceRow>(db, sql`SELECT ${COLUMNS} FROM licences WHERE ${registerWhere(f)} ORDER BY issued_at DESC, version DESC LIMIT ${limit} OFFSET ${offset}`);
+
+export const countRegister = async (db: Executor, f: RegisterFilter) =>
+  Number((await one<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM licences WHERE ${registerWhere(f)}`))!.n);
+
+export const listVersions = (db: Executor, serial: string) =>
+  rows<{ id: string; identifier: string; version: number; status: LicenceRow['status']; issued_at: Date | string }>(db, sql`
+    SELECT id, identifier, version, status, issued_at FROM licences WHERE serial = ${serial} ORDER BY version`);
+
+/** Issue, replacement and revocation of every version of a serial, oldest first. */
+export const listStatusEvents = (db: Executor, serial: string) =>
+  rows<{ licence_id: string; version: number; kind: 'issued' | 'revoked' | 'replaced'; detail: Record<string, unknown>; at: Date | string }>(db, sql`
+    SELECT u.licence_id, l.version, u.kind, u.detail, u.at FROM licences l JOIN licence_uses u ON u.licence_id = l.id
+    WHERE l.serial = ${serial} AND u.kind IN ('issued', 'revoked', 'replaced') ORDER BY u.at, u.id`);
+
+/** The department's keys, newest first, with the number of licence versions each signed. */
+export const listDepartmentKeys = (db: Executor, departmentCode: string) =>
+  rows<KeyRow & { licences: string | number }>(db, sql`
+    SELECT k.*, (SELECT count(*) FROM licences l WHERE l.key_id = k.id) AS licences
+    FROM licence_keys k WHERE k.department_code = ${departmentCode} ORDER BY k.created_at DESC, k.status, k.id`);

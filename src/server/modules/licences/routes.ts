@@ -1,11 +1,13 @@
 // HTTP face of e-licences: the holder's wallet and 亮证, public verification and the published keys,
-// staff revocation, replacement and key rotation. Each route is schema → guard → one service call.
+// the issuing department's register (证照管理): search, one licence, revocation, replacement, keys
+// and their rotation. Each route is schema → guard → one service call.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   LicenceKeysSchema, LicenceListSchema, LicenceUsesSchema, LicenceViewSchema, PresentationBody, PresentationCreatedSchema,
   PresentationViewSchema, ReplaceBody, RevokeBody, VerificationSchema,
 } from '../../../contract/licences.js';
+import { DepartmentKeysSchema, RegisterEntrySchema, RegisterPageSchema, RegisterQuerySchema } from '../../../contract/licence-register.js';
 import { tx } from '../../db/client.js';
 import { actorOf, requireAuth } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
@@ -13,6 +15,7 @@ import { keysDocument, rotateKey } from './keys.js';
 import { renderLicencePdf } from './pdf.js';
 import { canRotateKeys, isLicenceStaff } from './policy.js';
 import { look, present } from './presentations.js';
+import { departmentKeys, registerEntry, searchRegister } from './register.js';
 import { DepartmentParams, LicenceIdParams, Problems, RotatedSchema, TokenParams, VerifyParams } from './schemas.js';
 import * as licences from './service.js';
 
@@ -24,10 +27,11 @@ const staff = {
     if (!isLicenceStaff(actorOf(req))) throw new AppError('FORBIDDEN');
   },
 };
-const originOf = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
 export async function licenceRoutes(parent: FastifyInstance) {
   const app = parent.withTypeProvider<TypeBoxTypeProvider>();
+  // links and QR codes printed on licences and presentations: the configured public URL, else the request's origin
+  const originOf = (req: FastifyRequest) => app.config.publicUrl ?? `${req.protocol}://${req.host}`;
   const db = () => app.db.orm;
   const key = () => app.config.secretKey;
   const publicLimit = (name: string) => ({ rateLimit: { max: app.config.rateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => `${name}:${req.ip}` } });
@@ -75,19 +79,34 @@ export async function licenceRoutes(parent: FastifyInstance) {
     config: publicLimit('licence-presentation'),
   }, async (req, reply) => reply.header('cache-control', 'no-store').send(await look(db(), key(), req.params.token, req.lang)));
 
+  app.get('/api/workbench/licences', {
+    schema: { tags, security, summary: '证照管理: licences the caller\'s departments issued, by identifier, number, case, holder, type and status, newest first', querystring: RegisterQuerySchema, response: { 200: RegisterPageSchema, ...Problems } },
+    ...staff,
+  }, async (req) => searchRegister(db(), key(), actorOf(req), req.query, req.lang));
+
+  app.get('/api/workbench/licences/:id', {
+    schema: { tags, security, summary: 'One licence the caller\'s department issued, with its versions, status history and the caller\'s actions', params: LicenceIdParams, response: { 200: RegisterEntrySchema, ...Problems } },
+    ...staff,
+  }, async (req) => registerEntry(db(), key(), actorOf(req), req.params.id, req.lang, originOf(req)));
+
+  app.get('/api/licence-keys/:departmentCode', {
+    schema: { tags, security, summary: 'The department\'s signing keys, active and retired, with the licences each signed (its staff)', params: DepartmentParams, response: { 200: DepartmentKeysSchema, ...Problems } },
+    ...staff,
+  }, async (req) => departmentKeys(db(), actorOf(req), req.params.departmentCode));
+
   app.post('/api/licences/:id/revoke', {
     schema: { tags, security, summary: 'Revoke a licence (staff of the issuing department)', params: LicenceIdParams, body: RevokeBody, response: { 200: LicenceViewSchema, ...Problems } },
-    ...staff,
+    ...staff, config: { idempotent: true },
   }, async (req) => licences.revoke(db(), key(), actorOf(req), req.params.id, req.body.reason, req.lang, originOf(req)));
 
   app.post('/api/licences/:id/replace', {
     schema: { tags, security, summary: 'Replace (换发) a licence with a new version (staff of the issuing department)', params: LicenceIdParams, body: ReplaceBody, response: { 200: LicenceViewSchema, ...Problems } },
-    ...staff,
+    ...staff, config: { idempotent: true },
   }, async (req) => licences.replace(db(), key(), actorOf(req), req.params.id, req.body, req.lang, originOf(req)));
 
   app.post('/api/licence-keys/:departmentCode/rotate', {
     schema: { tags, security, summary: 'Retire the department\'s signing key and make a new one (dept_admin)', params: DepartmentParams, response: { 200: RotatedSchema, ...Problems } },
-    ...signedIn,
+    ...signedIn, config: { idempotent: true },
   }, async (req) => {
     if (!canRotateKeys(actorOf(req), req.params.departmentCode)) throw new AppError('FORBIDDEN');
     return { keyId: await tx(db(), (t) => rotateKey(t, key(), req.params.departmentCode, actorOf(req).accountId)) };

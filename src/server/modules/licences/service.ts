@@ -108,6 +108,9 @@ export async function replace(db: Executor, secretKey: string, actor: Actor, id:
     const known = new Set(type.fields.map((f) => f.name));
     const unknown = Object.keys(body.fields ?? {}).filter((k) => !known.has(k));
     if (unknown.length) throw new AppError('LICENCE_FIELD_UNKNOWN', undefined, unknown.map((k) => ({ path: `/fields/${k}`, code: 'LICENCE_FIELD_UNKNOWN', message: k })));
+    // a field taken from the holder's identity changes with the identity, never by a replacement
+    const locked = type.fields.filter((f) => f.from === 'applicant.name' && body.fields?.[f.name] !== undefined && body.fields[f.name] !== l.fields[f.name]);
+    if (locked.length) throw new AppError('LICENCE_FIELD_LOCKED', undefined, locked.map((f) => ({ path: `/fields/${f.name}`, code: 'LICENCE_FIELD_LOCKED', message: f.name })));
     const holder = { accountId: l.holder_account_id, name: l.holder_name, code: cipherFor(secretKey).decrypt(l.holder_code_enc), codeType: l.holder_code_type };
     const newId = await writeLicence(t, secretKey, {
       type, holder, departmentCode: l.issuer_department, item: { code: l.item_code, name: l.item_name }, caseNo: l.case_no,

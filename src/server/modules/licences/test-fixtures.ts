@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import type { LicenceSummary } from '../../../contract/licences.js';
+import type { Config } from '../../config.js';
 import { rows } from '../../db/client.js';
 import {
   accept, applicationBody, apply, decide, publishItem, singleStage, startApplicationsApp, taskOf, type ApplicationsContext,
@@ -11,8 +12,8 @@ import { mapItemToLicenceType } from './index.js';
 
 export interface LicencesContext extends ApplicationsContext { itemCode: string }
 
-export async function startLicencesApp(): Promise<LicencesContext> {
-  const t = await startApplicationsApp();
+export async function startLicencesApp(overrides: Partial<Config> = {}): Promise<LicencesContext> {
+  const t = await startApplicationsApp(overrides);
   const itemCode = await publishItem(t, singleStage('gaj'));
   const unmap = mapItemToLicenceType(itemCode, 'driving_licence');
   return { ...t, itemCode, async close() { unmap(); await t.close(); } };
