@@ -236,15 +236,23 @@ export const CaseSummarySchema = Type.Object({
   submittedAt: Type.String(), dueOn: Type.Union([Type.String(), Type.Null()]),
   workingDaysLeft: Type.Union([Type.Integer(), Type.Null()]), deadline: DeadlineStateSchema,
   holders: Type.Array(Type.String()),
+  /** 我的办件, an enterprise's case: the enterprise and the agent who filed it */
+  enterprise: Type.Optional(Type.Object({ name: Type.String(), filedBy: Type.Union([Type.String(), Type.Null()]) })),
 });
 export type CaseSummary = Static<typeof CaseSummarySchema>;
 
 export const CaseListQuerySchema = Type.Object({
   status: Type.Optional(CaseStatusSchema),
+  /** all (default): the caller's own cases and those of every enterprise they act for; person: their own; or an enterprise's id */
+  scope: Type.Optional(Type.String({ pattern: '^(all|person|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$' })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 }, { additionalProperties: false });
-export const CaseListSchema = Type.Object({ total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(CaseSummarySchema) });
+export const CaseListSchema = Type.Object({
+  total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(CaseSummarySchema),
+  /** 我的办件: the enterprises the caller acts for, whose cases the list includes */
+  enterprises: Type.Optional(Type.Array(Type.Object({ id: Type.String(), name: Type.String() }))),
+});
 export type CaseList = Static<typeof CaseListSchema>;
 
 export const WithdrawBodySchema = Type.Object({ reason: Text(500) }, { additionalProperties: false });

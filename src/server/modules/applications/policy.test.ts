@@ -13,7 +13,11 @@ const staff = (accountId: string, roles: Role[], departments: { code: string; ro
   accountId, username: accountId, kind: 'staff', name: '孙晓梅', roles: [...roles, ...departments.flatMap((d) => d.roles)],
   departments, realNameLevel: 0, sessionId: 's',
 });
-const theCase = (status = 'in_review') => ({ applicant_account_id: 'a', acting_agent_account_id: 'clerk', department_code: 'gaj', status });
+const theCase = (status = 'in_review') => ({ applicant_account_id: 'a', applicant_kind: 'person' as const, acting_agent_account_id: 'clerk', department_code: 'gaj', status });
+// filed by agent 'a' for an enterprise
+const enterpriseCase = (status = 'in_review') => ({ ...theCase(status), applicant_kind: 'enterprise' as const, acting_agent_account_id: 'a' });
+const agent = { agentOfEnterprise: true };
+const outsider = { agentOfEnterprise: false };
 const reviewerGaj = staff('r', [], [{ code: 'gaj', roles: ['reviewer', 'approver'] }]);
 const adminGaj = staff('adm', [], [{ code: 'gaj', roles: ['dept_admin'] }]);
 const clerk = staff('clerk', ['clerk']);
@@ -34,6 +38,22 @@ describe('applications policy', () => {
     assert.equal(canSupplement(person('a'), theCase('supplement')), true);
     assert.equal(canSupplement(person('a'), theCase('in_review')), false);
     assert.equal(canSupplement(person('b'), theCase('supplement')), false);
+  });
+
+  it('lets every current agent of the enterprise read, withdraw and supplement its case, and nobody else', () => {
+    assert.equal(canReadCase(person('b'), enterpriseCase(), agent), true, 'another agent of the enterprise');
+    assert.equal(canWithdraw(person('b'), enterpriseCase('in_review'), agent), true);
+    assert.equal(canSupplement(person('b'), enterpriseCase('supplement'), agent), true);
+    assert.equal(canWithdraw(person('b'), enterpriseCase('concluded'), agent), false);
+    assert.equal(canReadCase(person('c'), enterpriseCase(), outsider), false, 'an agent of another enterprise');
+    assert.equal(canReadCase(person('c'), enterpriseCase()), false);
+    // the agent who filed it reads it while they act for the enterprise, not once removed
+    assert.equal(canReadCase(person('a'), enterpriseCase(), agent), true);
+    assert.equal(canReadCase(person('a'), enterpriseCase(), outsider), false);
+    assert.equal(canWithdraw(person('a'), enterpriseCase(), outsider), false);
+    // being an agent of an enterprise opens no one's personal case
+    assert.equal(canReadCase(person('b'), theCase(), agent), false);
+    assert.equal(canWithdraw(person('b'), theCase(), agent), false);
   });
 
   it('lets people apply, and staff only as window clerks on behalf of someone', () => {

@@ -2,20 +2,33 @@
 // case is not found (404), never forbidden; a staff role without the permission is forbidden (403).
 import type { Actor, Role } from '../../platform/auth.js';
 
-interface CaseLike { applicant_account_id: string; acting_agent_account_id: string | null; department_code: string; status: string }
+interface CaseLike {
+  applicant_account_id: string; applicant_kind: 'person' | 'enterprise'; acting_agent_account_id: string | null; department_code: string; status: string;
+}
 interface TaskLike { department_code: string; assignee_account_id: string | null }
+
+/** What ties a person to an enterprise's case: they act for the enterprise now (经办人 or legal representative). */
+export interface ApplicantLinks { agentOfEnterprise: boolean }
 
 const inDepartment = (actor: Actor, code: string, roles: Role[]) =>
   actor.departments.some((d) => d.code === code && d.roles.some((r) => roles.includes(r)));
 
-/** The applicant, or whoever filed it for them (帮办代办 clerk, enterprise agent), reads the case. */
-export const canReadCase = (actor: Actor, c: CaseLike) =>
-  actor.accountId === c.applicant_account_id || actor.accountId === c.acting_agent_account_id;
+const LIVE = ['submitted', 'in_review', 'supplement'];
 
-/** Only the applicant withdraws or supplements, and only while the case is live. */
-export const canWithdraw = (actor: Actor, c: CaseLike) =>
-  actor.accountId === c.applicant_account_id && ['submitted', 'in_review', 'supplement'].includes(c.status);
-export const canSupplement = (actor: Actor, c: CaseLike) => actor.accountId === c.applicant_account_id && c.status === 'supplement';
+/** The applicant of a person's case; for an enterprise's case, whoever acts for the enterprise now. */
+export const actsAsApplicant = (actor: Actor, c: CaseLike, links?: ApplicantLinks) =>
+  c.applicant_kind === 'enterprise' ? !!links?.agentOfEnterprise : actor.accountId === c.applicant_account_id;
+
+/**
+ * A person's case: its applicant, or whoever filed it for them (帮办代办 clerk). An enterprise's case
+ * belongs to the enterprise: every current agent reads it, an agent removed since no longer does.
+ */
+export const canReadCase = (actor: Actor, c: CaseLike, links?: ApplicantLinks) =>
+  actsAsApplicant(actor, c, links) || (c.applicant_kind === 'person' && actor.accountId === c.acting_agent_account_id);
+
+/** The applicant (for an enterprise: any current agent) withdraws or supplements, only while the case is live. */
+export const canWithdraw = (actor: Actor, c: CaseLike, links?: ApplicantLinks) => actsAsApplicant(actor, c, links) && LIVE.includes(c.status);
+export const canSupplement = (actor: Actor, c: CaseLike, links?: ApplicantLinks) => actsAsApplicant(actor, c, links) && c.status === 'supplement';
 
 /** 帮办代办: window clerks apply on behalf of a person who authorised it. */
 export const canApplyOnBehalf = (actor: Actor) => actor.roles.includes('clerk');

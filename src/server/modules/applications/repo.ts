@@ -15,7 +15,7 @@ export interface CaseMaterial {
 export interface CaseRow {
   id: string; case_no: string; region_code: string; item_code: string; item_version: number; item_name: string;
   department_code: string; applicant_account_id: string; applicant_kind: 'person' | 'enterprise'; applicant_name: string;
-  applicant_id_masked: string; enterprise_name: string | null;
+  applicant_id_masked: string; enterprise_name: string | null; enterprise_credit_code_hash: string | null;
   acting_agent_account_id: string | null; acting_agent_name: string | null; acting_role: 'clerk' | 'enterprise_agent' | null;
   status: CaseStatus; result: CaseResult | null; form_data: Record<string, unknown>; materials: CaseMaterial[]; delivery: Delivery;
   tracking_no: string | null; commitment: boolean; started_on: string; limit_days: number; paused_on: string | null;
@@ -24,7 +24,7 @@ export interface CaseRow {
 }
 
 export const CASE_COLUMNS = sql.raw(`id, case_no, region_code, item_code, item_version, item_name, department_code, applicant_account_id,
-  applicant_kind, applicant_name, applicant_id_masked, enterprise_name, acting_agent_account_id, acting_agent_name, acting_role,
+  applicant_kind, applicant_name, applicant_id_masked, enterprise_name, enterprise_credit_code_hash, acting_agent_account_id, acting_agent_name, acting_role,
   status, result, form_data, materials, delivery, tracking_no, commitment, to_char(started_on, 'YYYY-MM-DD') AS started_on,
   limit_days, to_char(paused_on, 'YYYY-MM-DD') AS paused_on, paused_days, to_char(due_on, 'YYYY-MM-DD') AS due_on, due_provisional,
   submitted_at, accepted_at, concluded_at, not_accepted_reason, version`);
@@ -102,17 +102,41 @@ export async function updateCase(t: Executor, id: string, p: CasePatch): Promise
   await rows(t, sql`UPDATE cases SET ${sql.join(sets, sql`, `)} WHERE id = ${id}`);
 }
 
-export interface CaseListFilter { accountId: string; status?: CaseStatus }
+/**
+ * 我的办件: the person's own cases (`personal`) and those of the enterprises they act for (the keyed
+ * credit-code hashes the cases carry).
+ */
+export interface CaseListFilter { accountId: string; status?: CaseStatus; personal: boolean; enterpriseHashes: string[] }
 
-/** The applicant's cases, newest first: an index range on (applicant_account_id, submitted_at). */
-export const listCasesOf = (db: Executor, f: CaseListFilter, limit: number, offset: number) => rows<CaseRow>(db, sql`
-  SELECT ${CASE_COLUMNS} FROM cases
-  WHERE applicant_account_id = ${f.accountId} ${f.status ? sql`AND status = ${f.status}` : sql``}
-  ORDER BY submitted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
+/** One index range per source: cases_applicant for the person's own, cases_enterprise per enterprise. */
+function listSources(f: CaseListFilter) {
+  const status = f.status ? sql`AND status = ${f.status}` : sql``;
+  const sources = f.personal ? [sql`applicant_account_id = ${f.accountId} AND applicant_kind = 'person' ${status}`] : [];
+  for (const hash of f.enterpriseHashes) sources.push(sql`enterprise_credit_code_hash = ${hash} ${status}`);
+  return sources;
+}
+
+/**
+ * The cases of the filter, newest first. With several sources each is read only as far as the page
+ * reaches (its own LIMIT on its index range) and the pieces are merged, rather than sorting every
+ * case of every source.
+ */
+export async function listCasesOf(db: Executor, f: CaseListFilter, limit: number, offset: number): Promise<CaseRow[]> {
+  const sources = listSources(f);
+  if (!sources.length) return [];
+  if (sources.length === 1) {
+    return rows<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE ${sources[0]} ORDER BY submitted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
+  }
+  const reach = limit + offset;
+  const pieces = sources.map((where) => sql`(SELECT ${CASE_COLUMNS} FROM cases WHERE ${where} ORDER BY submitted_at DESC, id DESC LIMIT ${reach})`);
+  return rows<CaseRow>(db, sql`SELECT * FROM (${sql.join(pieces, sql` UNION ALL `)}) merged
+    ORDER BY submitted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
+}
 
 export async function countCasesOf(db: Executor, f: CaseListFilter): Promise<number> {
-  const r = await one<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM cases
-    WHERE applicant_account_id = ${f.accountId} ${f.status ? sql`AND status = ${f.status}` : sql``}`);
+  const sources = listSources(f);
+  if (!sources.length) return 0;
+  const r = await one<{ n: string | number }>(db, sql`SELECT ${sql.join(sources.map((where) => sql`(SELECT count(*) FROM cases WHERE ${where})`), sql` + `)} AS n`);
   return Number(r?.n ?? 0);
 }
 

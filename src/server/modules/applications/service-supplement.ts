@@ -1,7 +1,7 @@
 // The applicant's commands on a live case: 补正 (supply what the departments asked for, which
 // restarts the clock and reopens only the tasks that asked) and withdrawal before a decision.
 import type { CaseView, MaterialSubmission, SupplementBody } from '../../../contract/applications.js';
-import { tx } from '../../db/client.js';
+import { tx, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
@@ -12,19 +12,20 @@ import { claimFiles } from '../files/index.js';
 import { queueNotice } from '../notifications/index.js';
 import { clockOf, record, type Ctx, type EventInput } from './context.js';
 import { resumeClock } from './engine.js';
-import { canReadCase, canSupplement, canWithdraw } from './policy.js';
+import { actsAsApplicant, canReadCase, canSupplement, canWithdraw, type ApplicantLinks } from './policy.js';
 import * as repo from './repo.js';
 import * as tasks from './repo-tasks.js';
-import { caseView } from './service-views.js';
+import { applicantLinks, caseView } from './service-views.js';
 import { notices } from './texts.js';
 
 const LIVE = ['submitted', 'in_review', 'supplement'];
 
-/** The case for one of the applicant's commands: not theirs → 404; theirs but not now → 409. */
-function applicantCase(actor: Actor, c: repo.CaseRow | undefined, allowed: (a: Actor, c: repo.CaseRow) => boolean): repo.CaseRow {
-  if (!c || !canReadCase(actor, c)) throw new AppError('CASE_NOT_FOUND');
-  if (actor.accountId !== c.applicant_account_id) throw new AppError('FORBIDDEN');
-  if (!allowed(actor, c)) throw new AppError('CASE_STATUS_CONFLICT');
+/** The case for one of the applicant's commands (an enterprise's: any agent's): not theirs → 404; filed by them for someone else → 403; not now → 409. */
+async function applicantCase(db: Executor, actor: Actor, c: repo.CaseRow | undefined, allowed: (a: Actor, c: repo.CaseRow, l: ApplicantLinks) => boolean): Promise<repo.CaseRow> {
+  const links = c && await applicantLinks(db, actor, c);
+  if (!c || !links || !canReadCase(actor, c, links)) throw new AppError('CASE_NOT_FOUND');
+  if (!actsAsApplicant(actor, c, links)) throw new AppError('FORBIDDEN');
+  if (!allowed(actor, c, links)) throw new AppError('CASE_STATUS_CONFLICT');
   return c;
 }
 
@@ -52,12 +53,12 @@ function unrequestedFields(asked: tasks.SupplementAsk[], body: SupplementBody, l
 }
 
 export async function supplement(ctx: Ctx, actor: Actor, caseNo: string, body: SupplementBody, lang: Lang): Promise<CaseView> {
-  const found = applicantCase(actor, await repo.findCaseByNo(ctx.db, caseNo), canSupplement);
+  const found = await applicantCase(ctx.db, actor, await repo.findCaseByNo(ctx.db, caseNo), canSupplement);
   const spec = await getApplicationSpec(ctx.db, found.item_code, found.item_version);
   const clock = await clockOf(ctx);
   const at = now();
   await tx(ctx.db, async (t) => {
-    const c = applicantCase(actor, await repo.lockCaseByNo(t, caseNo), canSupplement);
+    const c = await applicantCase(t, actor, await repo.lockCaseByNo(t, caseNo), canSupplement);
     const returned = (await tasks.listTasksOfCase(t, c.id)).filter((k) => k.status === 'returned');
     const unknown = body.materials.findIndex((m) => !spec.materials[m.index]);
     if (unknown >= 0) throw new AppError('SUPPLEMENT_INCOMPLETE', undefined, [{ path: `materials.${unknown}.index`, code: 'UNKNOWN_MATERIAL', message: lang === 'en' ? 'The item has no such material' : '该事项没有这项材料' }]);
@@ -89,10 +90,10 @@ export async function supplement(ctx: Ctx, actor: Actor, caseNo: string, body: S
 }
 
 export async function withdraw(ctx: Ctx, actor: Actor, caseNo: string, reason: string, lang: Lang): Promise<CaseView> {
-  applicantCase(actor, await repo.findCaseByNo(ctx.db, caseNo), canWithdraw);
+  await applicantCase(ctx.db, actor, await repo.findCaseByNo(ctx.db, caseNo), canWithdraw);
   const at = now();
   await tx(ctx.db, async (t) => {
-    const c = applicantCase(actor, await repo.lockCaseByNo(t, caseNo), canWithdraw);
+    const c = await applicantCase(t, actor, await repo.lockCaseByNo(t, caseNo), canWithdraw);
     if (!LIVE.includes(c.status)) throw new AppError('CASE_STATUS_CONFLICT');
     const cancelled = await tasks.cancelLiveTasks(t, c.id, at);
     await repo.updateCase(t, c.id, { status: 'withdrawn', pausedOn: null });

@@ -1,5 +1,6 @@
 // Reads: the applicant's case page and list, the public progress lookup, and the staff's case view.
-// Someone else's case is CASE_NOT_FOUND, exactly like a case that does not exist.
+// Someone else's case is CASE_NOT_FOUND, exactly like a case that does not exist. An enterprise's
+// cases are read by every account that acts for the enterprise now.
 import type { CaseList, CaseView, ProgressView, StaffCaseView } from '../../../contract/applications.js';
 import { isoTimestamp, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
@@ -7,8 +8,9 @@ import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import { maskName } from '../../platform/mask.js';
 import { departmentNames } from '../catalog/index.js';
+import { actsForEnterprise, enterpriseHashesOfAgent } from '../identity/index.js';
 import { clockOf, idTailHash, type Ctx } from './context.js';
-import { canAccept, canReadCase, canSeeStaffCase, type StaffLinks } from './policy.js';
+import { canAccept, canReadCase, canSeeStaffCase, type ApplicantLinks, type StaffLinks } from './policy.js';
 import * as repo from './repo.js';
 import { findCasePage } from './repo-page.js';
 import { hasHandled, listEvents } from './repo-events.js';
@@ -29,21 +31,44 @@ async function assemble(ctx: Ctx, actor: Actor | null, c: repo.CaseRow, lang: La
   return Object.assign(toCaseView(actor, c, tasks, events, clock, names, lang), { __tasks: tasks });
 }
 
+/** Whether the caller acts for the enterprise whose case it is; asked only of a person reading an enterprise's case. */
+export async function applicantLinks(db: Executor, actor: Actor, c: Pick<repo.CaseRow, 'applicant_kind' | 'enterprise_credit_code_hash'>): Promise<ApplicantLinks> {
+  const hash = c.applicant_kind === 'enterprise' && actor.kind === 'person' ? c.enterprise_credit_code_hash : null;
+  return { agentOfEnterprise: !!hash && (await actsForEnterprise(db, actor.accountId, hash)) };
+}
+
 /** The case page of its applicant (or of whoever filed it for them); `db` may be the command's transaction. */
 export async function caseView(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang, db: Executor = ctx.db): Promise<CaseView> {
   const page = await findCasePage(db, caseNo);
-  if (!page || !canReadCase(actor, page.c)) throw new AppError('CASE_NOT_FOUND');
+  const links = page && await applicantLinks(db, actor, page.c);
+  if (!page || !canReadCase(actor, page.c, links)) throw new AppError('CASE_NOT_FOUND');
   const { c, tasks, events } = page;
   const clock = await clockOf(ctx);
   const names = await namesFor(db, c, tasks, events.map((e) => e.department_code));
-  return toCaseView(actor, c, tasks, events, clock, names, lang);
+  return toCaseView(actor, c, tasks, events, clock, names, lang, links);
 }
 
-/** 我的办件: newest first, one index range and one batch read of their tasks. */
-export async function listMine(ctx: Ctx, actor: Actor, q: { status?: repo.CaseRow['status']; page?: number; pageSize?: number }): Promise<CaseList> {
+export interface CaseListQuery {
+  status?: repo.CaseRow['status'];
+  /** all (default): the caller's own and every enterprise's they act for; person: their own; or one enterprise's id */
+  scope?: string;
+  page?: number; pageSize?: number;
+}
+
+/**
+ * 我的办件: newest first, one index range per source and one batch read of their tasks, with the
+ * enterprises the caller acts for (the list's filter). An enterprise they do not act for is NOT_FOUND.
+ */
+export async function listMine(ctx: Ctx, actor: Actor, q: CaseListQuery): Promise<CaseList> {
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
-  const filter = { accountId: actor.accountId, status: q.status };
+  const scope = q.scope ?? 'all';
+  const enterprises = actor.kind === 'person' ? await enterpriseHashesOfAgent(ctx.db, actor.accountId) : [];
+  const chosen = scope === 'all' ? enterprises : enterprises.filter((e) => e.id === scope);
+  if (scope !== 'all' && scope !== 'person' && !chosen.length) throw new AppError('NOT_FOUND');
+  const filter: repo.CaseListFilter = {
+    accountId: actor.accountId, status: q.status, personal: scope === 'all' || scope === 'person', enterpriseHashes: chosen.map((e) => e.creditCodeHash),
+  };
   const [cases, total, clock] = await Promise.all([
     repo.listCasesOf(ctx.db, filter, pageSize, (page - 1) * pageSize), repo.countCasesOf(ctx.db, filter), clockOf(ctx),
   ]);
@@ -51,7 +76,8 @@ export async function listMine(ctx: Ctx, actor: Actor, q: { status?: repo.CaseRo
   const names = await departmentNames(ctx.db, [...new Set([...cases.map((c) => c.department_code), ...tasks.map((k) => k.department_code)])]);
   return {
     total, page, pageSize,
-    items: cases.map((c) => toCaseSummary(c, tasks.filter((k) => k.case_id === c.id), clock, names)),
+    items: cases.map((c) => toCaseSummary(c, tasks.filter((k) => k.case_id === c.id), clock, names, true)),
+    enterprises: enterprises.map((e) => ({ id: e.id, name: e.name })),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Lang } from '../../platform/i18n.js';
 import { maskName } from '../../platform/mask.js';
 import { deadlineOf } from './clock.js';
 import type { Clock } from './context.js';
-import { canSupplement, canWithdraw, canWorkTask, isClaimedByOther } from './policy.js';
+import { canSupplement, canWithdraw, canWorkTask, isClaimedByOther, type ApplicantLinks } from './policy.js';
 import type { CaseRow } from './repo.js';
 import type { EventRow } from './repo-events.js';
 import type { InboxRow, TaskRow } from './repo-tasks.js';
@@ -47,10 +47,11 @@ export function timeline(events: EventRow[], names: Names, lang: Lang): Timeline
   });
 }
 
-export function toCaseView(actor: Actor | null, c: CaseRow, tasks: TaskRow[], events: EventRow[], clock: Clock, names: Names, lang: Lang): CaseView {
+export function toCaseView(actor: Actor | null, c: CaseRow, tasks: TaskRow[], events: EventRow[], clock: Clock, names: Names, lang: Lang,
+  links?: ApplicantLinks): CaseView {
   const actions: CaseView['actions'] = [];
-  if (actor && canWithdraw(actor, c)) actions.push('withdraw');
-  if (actor && canSupplement(actor, c)) actions.push('supplement');
+  if (actor && canWithdraw(actor, c, links)) actions.push('withdraw');
+  if (actor && canSupplement(actor, c, links)) actions.push('supplement');
   return {
     caseNo: c.case_no, item: { code: c.item_code, name: c.item_name, version: c.item_version },
     applicant: { name: c.applicant_name, kind: c.applicant_kind },
@@ -70,11 +71,13 @@ export function toCaseView(actor: Actor | null, c: CaseRow, tasks: TaskRow[], ev
   };
 }
 
-export function toCaseSummary(c: CaseRow, tasks: TaskRow[], clock: Clock, names: Names): CaseSummary {
+/** A list row; `forApplicant` adds, on an enterprise's case, the enterprise and the agent who filed it (我的办件). */
+export function toCaseSummary(c: CaseRow, tasks: TaskRow[], clock: Clock, names: Names, forApplicant = false): CaseSummary {
   return {
     caseNo: c.case_no, itemName: c.item_name, itemCode: c.item_code, status: c.status, result: c.result,
     submittedAt: isoTimestamp(c.submitted_at), dueOn: c.due_on, ...deadlineOf(clock.cal, clock.today, c.due_on, c.paused_on, running(c)),
     holders: holdersOf(c, tasks).map((code) => names.get(code) ?? code),
+    ...(forApplicant && c.applicant_kind === 'enterprise' ? { enterprise: { name: c.enterprise_name ?? c.applicant_name, filedBy: c.acting_agent_name } } : {}),
   };
 }
 

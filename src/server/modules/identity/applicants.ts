@@ -61,6 +61,18 @@ export async function agentEnterpriseByCreditCode(db: Executor, secretKey: strin
   return e ? { id: e.id, name: e.name, creditCode, legalRepresentative: e.legal_representative, address: e.address, regionCode: e.region_code, relation: e.relation } : null;
 }
 
+/** The enterprises the account acts for now, by id, name and the keyed credit-code hash cases store; nothing decrypted. */
+export const enterpriseHashesOfAgent = (db: Executor, accountId: string) => rows<{ id: string; name: string; creditCodeHash: string }>(db, sql`
+  SELECT e.id, e.name, e.credit_code_hash AS "creditCodeHash"
+  FROM enterprise_agents m JOIN enterprises e ON e.id = m.enterprise_id
+  WHERE m.account_id = ${accountId} ORDER BY e.name, e.id`);
+
+/** Whether the account is now an agent (or the legal representative) of the enterprise with this keyed credit-code hash. */
+export async function actsForEnterprise(db: Executor, accountId: string, creditCodeHash: string): Promise<boolean> {
+  return !!(await one(db, sql`SELECT 1 FROM enterprises e JOIN enterprise_agents m ON m.enterprise_id = e.id AND m.account_id = ${accountId}
+    WHERE e.credit_code_hash = ${creditCodeHash}`));
+}
+
 /** The keyed lookup hash of a credit code, as identity stores it. */
 export const creditCodeHash = (secretKey: string, creditCode: string) => cipherFor(secretKey).lookupHash(CREDIT_CODE_KIND, creditCode);
 

@@ -6,6 +6,9 @@ export { contactOf } from './contacts.js';
 export { createActorResolver } from './session.js';
 export { identityRoutes } from './routes.js';
 export { seedAccounts } from './seed.js';
-export { agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, enterprisesOfAgent, findPersonByIdNumber, staffOfDepartment } from './applicants.js';
+export {
+  actsForEnterprise, agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, enterpriseHashesOfAgent, enterprisesOfAgent, findPersonByIdNumber,
+  staffOfDepartment,
+} from './applicants.js';
 export type { AgentEnterprise, ApplicantProfile } from './applicants.js';
 export { onCitizenRegistered, recordRealNameCheck } from './real-name.js';

@@ -16,6 +16,14 @@ describe('licence policy', () => {
     assert.equal(isHolder(null, licence), false);
   });
 
+  it('lets whoever acts for the holding enterprise read and present its licence', () => {
+    const enterprises = { ...licence, holder_code_hash: 'h-ent' };
+    assert.equal(isHolder(actor('agent2'), enterprises, ['h-ent']), true);
+    assert.equal(isHolder(actor('agent2'), enterprises, ['h-other']), false);
+    assert.equal(isHolder(actor('agent2'), enterprises), false);
+    assert.equal(isHolder(null, enterprises, ['h-ent']), false);
+  });
+
   it('lets approvers and admins of the issuing department manage it, nobody else', () => {
     assert.equal(canManageLicence(actor('a', [{ code: 'gaj', roles: ['approver'] }]), licence), true);
     assert.equal(canManageLicence(actor('b', [{ code: 'gaj', roles: ['dept_admin'] }]), licence), true);

@@ -2,9 +2,12 @@
 // issuing department with the approver or dept_admin role revoke and replace. Verification is public.
 import type { Actor } from '../../platform/auth.js';
 
-/** Read, download, present and read the usage log of a licence. */
-export const isHolder = (actor: Actor | null, licence: { holder_account_id: string }): boolean =>
-  !!actor && actor.accountId === licence.holder_account_id;
+/**
+ * Read, download, present and read the usage log of a licence: its holder, and for an enterprise's
+ * licence whoever acts for the enterprise now (`enterpriseHolderHashes`: their enterprises' holder-code hashes).
+ */
+export const isHolder = (actor: Actor | null, licence: { holder_account_id: string; holder_code_hash?: string }, enterpriseHolderHashes: string[] = []): boolean =>
+  !!actor && (actor.accountId === licence.holder_account_id || (!!licence.holder_code_hash && enterpriseHolderHashes.includes(licence.holder_code_hash)));
 
 const MANAGING_ROLES = ['approver', 'dept_admin'] as const;
 const manages = (d: Actor['departments'][number]) => MANAGING_ROLES.some((r) => d.roles.includes(r));

@@ -16,8 +16,8 @@ import { fieldViews, isExpired, typeName } from './views.js';
 
 export const presentationUrl = (origin: string, token: string) => `${origin}/presentations/${token}`;
 
-export async function present(db: Executor, actor: Actor, id: string, body: PresentationRequest, origin: string): Promise<PresentationCreated> {
-  const l = await mine(db, actor, id);
+export async function present(db: Executor, actor: Actor, id: string, body: PresentationRequest, origin: string, secretKey?: string): Promise<PresentationCreated> {
+  const l = await mine(db, actor, id, secretKey);
   if (l.status !== 'valid' || isExpired(l, calendarToday())) throw new AppError('LICENCE_NOT_VALID');
   const known = new Set(licenceType(l.type_key)?.fields.map((f) => f.name) ?? []);
   const unknown = body.fields.filter((f) => !known.has(f));

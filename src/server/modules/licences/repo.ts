@@ -63,8 +63,16 @@ export const findLicenceByIdentifier = (db: Executor, identifier: string) =>
 
 export const lockLicence = (t: Executor, id: string) => one<LicenceRow>(t, sql`SELECT ${COLUMNS} FROM licences WHERE id = ${id} FOR UPDATE`);
 
-export const listLicencesOfHolder = (db: Executor, accountId: string) =>
-  rows<LicenceRow>(db, sql`SELECT ${COLUMNS} FROM licences WHERE holder_account_id = ${accountId} ORDER BY issued_at DESC, version DESC`);
+/**
+ * The wallet: licences held by the account, and those of the enterprises it acts for (the keyed
+ * hashes of their credit codes as holder codes of `enterpriseCodeType`), newest first.
+ */
+export const listWallet = (db: Executor, accountId: string, enterpriseCodeType: string, enterpriseHolderHashes: string[]) =>
+  rows<LicenceRow>(db, sql`SELECT ${COLUMNS} FROM licences WHERE holder_account_id = ${accountId}
+    ${enterpriseHolderHashes.length ? sql`UNION ALL SELECT ${COLUMNS} FROM licences
+      WHERE holder_code_hash IN (${sql.join(enterpriseHolderHashes.map((h) => sql`${h}`), sql`, `)})
+        AND holder_code_type = ${enterpriseCodeType} AND holder_account_id <> ${accountId}` : sql``}
+    ORDER BY issued_at DESC, version DESC`);
 
 /** Valid licences of a holder found by the keyed hash of their ID number or credit code. */
 export const listValidLicencesByHolderCode = (db: Executor, holderCodeHash: string) =>

@@ -67,12 +67,12 @@ export async function licenceRoutes(parent: FastifyInstance) {
   app.get('/api/licences/:id/uses', {
     schema: { tags, security, summary: 'Usage log of one of the caller\'s licences: presentations, verifications, exchange reads', params: LicenceIdParams, response: { 200: LicenceUsesSchema, ...Problems } },
     ...signedIn,
-  }, async (req) => licences.uses(db(), actorOf(req), req.params.id));
+  }, async (req) => licences.uses(db(), actorOf(req), req.params.id, key()));
 
   app.post('/api/licences/:id/presentations', {
     schema: { tags, security, summary: '亮证: a one-time token and QR code showing only the chosen fields', params: LicenceIdParams, body: PresentationBody, response: { 201: PresentationCreatedSchema, ...Problems } },
     ...signedIn,
-  }, async (req, reply) => reply.code(201).send(await present(db(), actorOf(req), req.params.id, req.body, originOf(req))));
+  }, async (req, reply) => reply.code(201).send(await present(db(), actorOf(req), req.params.id, req.body, originOf(req), key())));
 
   app.get('/api/presentations/:token', {
     schema: { tags, summary: 'Open a presentation token (public, once): the chosen fields and the licence\'s verdict', params: TokenParams, response: { 200: PresentationViewSchema, ...Problems } },

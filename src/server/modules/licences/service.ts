@@ -10,6 +10,7 @@ import type { Lang } from '../../platform/i18n.js';
 import { maskName } from '../../platform/mask.js';
 import type { LicenceList, LicenceUses, LicenceView, Verdict, Verification } from '../../../contract/licences.js';
 import { calendarToday } from '../calendar/index.js';
+import { enterprisesOfAgent } from '../identity/index.js';
 import { queueNotice } from '../notifications/index.js';
 import { cipherFor, publicKeyOf } from './keys.js';
 import { canManageLicence, isHolder } from './policy.js';
@@ -18,7 +19,7 @@ import * as repo from './repo.js';
 import { writeLicence } from './service-issue.js';
 import { flushVerifications, logVerification } from './verification-log.js';
 import { licenceType } from './types.js';
-import { isExpired, toSummary, toView, typeName } from './views.js';
+import { CODE_TYPES, isExpired, toSummary, toView, typeName } from './views.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,20 +27,30 @@ export async function findByIdOrIdentifier(db: Executor, idOrIdentifier: string)
   return UUID.test(idOrIdentifier) ? repo.findLicence(db, idOrIdentifier) : repo.findLicenceByIdentifier(db, idOrIdentifier);
 }
 
-/** The holder's own licence; anyone else's is reported as not found. */
-export async function mine(db: Executor, actor: Actor, id: string): Promise<repo.LicenceRow> {
+/** Holder-code hashes of the enterprises the person acts for now, as an enterprise's licences carry them. */
+async function enterpriseHolderHashes(db: Executor, secretKey: string, actor: Actor): Promise<string[]> {
+  if (actor.kind !== 'person') return [];
+  const cipher = cipherFor(secretKey);
+  return (await enterprisesOfAgent(db, secretKey, actor.accountId)).map((e) => cipher.lookupHash(`licence-holder:${CODE_TYPES.enterprise}`, e.creditCode));
+}
+
+/** The holder's own licence, or an enterprise's the caller acts for; anyone else's is reported as not found. */
+export async function mine(db: Executor, actor: Actor, id: string, secretKey?: string): Promise<repo.LicenceRow> {
   const l = UUID.test(id) ? await repo.findLicence(db, id) : undefined;
-  if (!l || !isHolder(actor, l)) throw new AppError('LICENCE_NOT_FOUND');
+  const agentOf = l && secretKey && l.holder_code_type === CODE_TYPES.enterprise && !isHolder(actor, l) ? await enterpriseHolderHashes(db, secretKey, actor) : [];
+  if (!l || !isHolder(actor, l, agentOf)) throw new AppError('LICENCE_NOT_FOUND');
   return l;
 }
 
+/** 我的证照: the caller's licences and those of the enterprises they act for. */
 export async function list(db: Executor, secretKey: string, actor: Actor, lang: Lang): Promise<LicenceList> {
   const today = calendarToday();
-  return { items: (await repo.listLicencesOfHolder(db, actor.accountId)).map((l) => toSummary(l, cipherFor(secretKey), lang, today)) };
+  const held = await repo.listWallet(db, actor.accountId, CODE_TYPES.enterprise, await enterpriseHolderHashes(db, secretKey, actor));
+  return { items: held.map((l) => toSummary(l, cipherFor(secretKey), lang, today)) };
 }
 
 export async function get(db: Executor, secretKey: string, actor: Actor, id: string, lang: Lang, origin: string): Promise<LicenceView> {
-  return toView(await mine(db, actor, id), cipherFor(secretKey), lang, calendarToday(), origin);
+  return toView(await mine(db, actor, id, secretKey), cipherFor(secretKey), lang, calendarToday(), origin);
 }
 
 /** Signature check of the stored record against the published key of its key id. */
@@ -124,8 +135,8 @@ export async function replace(db: Executor, secretKey: string, actor: Actor, id:
   });
 }
 
-export async function uses(db: Executor, actor: Actor, id: string): Promise<LicenceUses> {
-  const l = await mine(db, actor, id);
+export async function uses(db: Executor, actor: Actor, id: string, secretKey?: string): Promise<LicenceUses> {
+  const l = await mine(db, actor, id, secretKey);
   await flushVerifications(db);
   return { items: (await repo.listUses(db, l.id)).map((u) => ({ kind: u.kind as LicenceUses['items'][number]['kind'], detail: u.detail, at: isoTimestamp(u.at) })) };
 }
