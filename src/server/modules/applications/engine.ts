@@ -7,6 +7,7 @@ import { queueNotice } from '../notifications/index.js';
 import { dueOf, pausedWorkingDays } from './clock.js';
 import type { Clock, EventInput } from './context.js';
 import * as repo from './repo.js';
+import { insertPickup } from './repo-handover.js';
 import * as tasks from './repo-tasks.js';
 import { notices } from './texts.js';
 import { nextStage, stageState, supersededTasks, tasksOfStage } from './workflow.js';
@@ -32,13 +33,19 @@ export async function openStage(t: Executor, clock: Clock, c: repo.CaseRow, stag
   return list.map((k) => ({ action: 'task_opened', departmentCode: k.department_code, taskId: k.id, data: { taskName: k.name } }));
 }
 
-/** The result reaches the applicant the way they chose: post (an outbox job ships it), window pick-up, or e-licence. */
-async function deliverResult(t: Executor, c: repo.CaseRow): Promise<EventInput[]> {
+/**
+ * The result reaches the applicant the way they chose: post (an outbox job ships it), window pick-up
+ * (it joins the clerks' queue until one records the hand-over), or e-licence.
+ */
+async function deliverResult(t: Executor, c: repo.CaseRow, at: Date): Promise<EventInput[]> {
   if (c.delivery.mode === 'post') {
     await enqueue(t, { topic: DELIVER_TOPIC, payload: { caseNo: c.case_no }, key: `deliver:${c.case_no}` });
     return [];
   }
-  if (c.delivery.mode === 'window') return [{ action: 'awaiting_pickup' }];
+  if (c.delivery.mode === 'window') {
+    await insertPickup(t, c, at);
+    return [{ action: 'awaiting_pickup' }];
+  }
   for (const hook of approvalHooks) await hook(t, c);
   return [{ action: 'elicence_pending' }];
 }
@@ -50,7 +57,7 @@ export async function conclude(t: Executor, c: repo.CaseRow, result: 'approved' 
   await queueNotice(t, notices.concluded(caseRef(c), result === 'approved'));
   const events: EventInput[] = cancelled.map((id) => ({ action: 'task_cancelled', taskId: id }));
   events.push({ action: 'concluded', departmentCode: c.department_code, data: { result } });
-  if (result === 'approved') events.push(...(await deliverResult(t, c)));
+  if (result === 'approved') events.push(...(await deliverResult(t, c, at)));
   return events;
 }
 

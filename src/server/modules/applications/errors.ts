@@ -25,4 +25,8 @@ export const ApplicationErrors = defineErrors({
   // a 补正 request the applicant could never satisfy (a material or field the item does not have)
   SUPPLEMENT_REQUEST_INVALID: { status: 422, zh: '补正要求中的材料或字段不属于该事项', en: 'The supplement request names a material or field the item does not have' },
   SUPPLEMENT_INCOMPLETE: { status: 422, zh: '补正内容不完整，请补齐标出的材料或字段', en: 'The supplement lacks requested materials or fields' },
+  // 窗口领取: a result is handed over once, and only an approved window-delivery result that waits
+  CASE_NOT_AWAITING_PICKUP: { status: 409, zh: '该办件没有待窗口领取的结果（尚未办结、未获准予或未选择窗口领取）', en: 'The case has no result waiting at the window (not concluded, not approved or not delivered at a window)' },
+  RESULT_ALREADY_COLLECTED: { status: 409, zh: '该办件的结果已经领取，不能重复办理领取', en: 'The result of this case has already been collected' },
+  HANDOVER_INVALID: { status: 422, zh: '领取人信息有误，请检查标出的字段', en: 'The collector\'s details are invalid; see the marked fields' },
 });

@@ -37,6 +37,11 @@ export const notices = {
     zh: `经事后核查，您在办件 ${c.caseNo}（${c.itemName}）中作出的承诺与实际情况不符，办理结果已撤销。核查意见：${comment}`,
     en: `A post-check found your commitment in case ${c.caseNo} (${c.itemName}) to be false; the result is revoked. Finding: ${comment}`,
   }, `您的办件${c.caseNo}经核查承诺不实，办理结果已撤销。`),
+  /** 窗口领取: also the applicant's alarm should someone they did not authorise have collected it */
+  pickedUp: (c: CaseRef, window: string, agentName: string | null) => notice(c, 'picked_up', { zh: '办理结果已领取', en: 'Result collected' }, {
+    zh: `您的办件 ${c.caseNo}（${c.itemName}）的办理结果已在${window}${agentName ? `由代领人 ${agentName} ` : '由您本人'}领取。如非本人或您授权的人领取，请立即拨打 12345 反映。`,
+    en: `The result of your case ${c.caseNo} (${c.itemName}) was collected at ${window} ${agentName ? `by your agent ${agentName}` : 'by you in person'}. If neither you nor someone you authorised collected it, call 12345 at once.`,
+  }, `您的办件${c.caseNo}的结果已在窗口领取，如非本人或授权人领取请拨打12345。`),
   overdue: (accountId: string, t: { caseNo: string; taskName: string; dueOn: string; departmentName: string }): Notice => ({
     accountId, kind: 'task.overdue', link: `/workbench/cases/${t.caseNo}`,
     title: { zh: '审批任务已超期', en: 'A task is overdue' },
@@ -67,11 +72,17 @@ const ACTIONS: Record<string, { zh: string; en: string }> = {
   commitment_revoked: { zh: '事后核查：承诺不实，撤销办理结果', en: 'Post-check: false commitment, result revoked' },
   delivered: { zh: '结果已寄出', en: 'Result posted' },
   awaiting_pickup: { zh: '结果待领取（窗口）', en: 'Result ready for pick-up at the window' },
+  picked_up: { zh: '结果已领取', en: 'Result collected' },
   elicence_pending: { zh: '电子证照待签发', en: 'E-licence to be issued' },
   escalated: { zh: '任务超期，已提醒部门负责人', en: 'Task overdue; department admin alerted' },
 };
 
 const RESULT = { approved: { zh: '准予', en: 'approved' }, denied: { zh: '不予批准', en: 'denied' }, revoked: { zh: '已撤销', en: 'revoked' } } as const;
+
+/** Where and by whom a result was collected: （青川市政务服务中心 3 号窗口，本人领取）; an agent's name is masked. */
+const pickupDetail = (lang: Lang, window: string, agentName: string | null) => (lang === 'en'
+  ? ` at ${window}, ${agentName ? `by the authorised agent ${agentName}` : 'by the applicant in person'}`
+  : `（${window}，${agentName ? `代领人 ${agentName}` : '本人领取'}）`);
 
 /** One timeline line: "<department> <action>" plus the result of a conclusion or a tracking number. */
 export function timelineText(action: string, lang: Lang, departmentName: string | null, data: Record<string, unknown> | null): string {
@@ -82,5 +93,6 @@ export function timelineText(action: string, lang: Lang, departmentName: string 
   const result = data?.result as keyof typeof RESULT | undefined;
   if (action === 'concluded' && result && RESULT[result]) text += lang === 'en' ? `: ${RESULT[result].en}` : `：${RESULT[result].zh}`;
   if (action === 'delivered' && typeof data?.trackingNo === 'string') text += lang === 'en' ? `, tracking no. ${data.trackingNo}` : `，运单号 ${data.trackingNo}`;
+  if (action === 'picked_up' && typeof data?.window === 'string') text += pickupDetail(lang, data.window, typeof data.agentName === 'string' ? data.agentName : null);
   return text;
 }
