@@ -1,6 +1,7 @@
 // Prefill from registries (数据授权): the apply page first shows which registries would fill which
 // fields, owned by which department, for which item — fetching nothing. Only the applicant's consent
-// (recorded in the audit log) makes the item's department ask the exchange, with purpose prefill.
+// (recorded in the audit log) makes the item's department ask the exchange, with purpose prefill;
+// the fields filled are noted (application_prefills) for the check at submission.
 import type { RegistryPrefillBody, RegistryPrefillOffer, RegistryPrefillResult } from '../../../contract/applications.js';
 import type { Executor } from '../../db/client.js';
 import { tx } from '../../db/client.js';
@@ -10,10 +11,11 @@ import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { departmentNames, getApplicationSpec, type ApplicationSpec } from '../catalog/index.js';
 import { exchangeQuery, findRegistry, type ExchangeSubject } from '../exchange/index.js';
-import { agentEnterpriseByCreditCode, applicantProfile, enterprisesOfAgent } from '../identity/index.js';
+import { agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, enterprisesOfAgent } from '../identity/index.js';
 import type { Ctx } from './context.js';
 import './errors-exchange.js';
 import { canApply } from './policy.js';
+import { insertPrefill } from './repo-prefills.js';
 
 /** What the form would take from each registry, without asking any of them. */
 export async function registryPrefillOffers(db: Executor, spec: ApplicationSpec): Promise<RegistryPrefillOffer[]> {
@@ -38,8 +40,8 @@ export async function registryPrefillOffers(db: Executor, spec: ApplicationSpec)
   }));
 }
 
-/** Whose record a registry is asked for: the applicant, or the enterprise they apply for. */
-async function subjectFor(ctx: Ctx, actor: Actor, kinds: ('person' | 'enterprise')[], creditCode?: string): Promise<ExchangeSubject | null> {
+/** Whose record a registry is asked for: the applicant, or the enterprise they apply for (at consent and at submission alike). */
+export async function subjectFor(ctx: Ctx, actor: Actor, kinds: ('person' | 'enterprise')[], creditCode?: string): Promise<ExchangeSubject | null> {
   if (kinds.includes('person')) {
     const person = await applicantProfile(ctx.db, ctx.secretKey, actor.accountId);
     if (person?.idNumber) return { idNumber: person.idNumber };
@@ -95,6 +97,14 @@ export async function fetchRegistryPrefill(ctx: Ctx, actor: Actor, itemCode: str
         result.denied.push({ field: f.field, registry: offer.registry, reason: answer.denied.includes(f.registryField) ? 'denied' : 'not_found' });
       }
     }
+  }
+  // what the registries filled is re-read and compared at submission (prefill-check.ts)
+  const filled = Object.keys(result.values);
+  if (filled.length) {
+    await insertPrefill(ctx.db, {
+      accountId: actor.accountId, itemCode: spec.code, fields: filled, at,
+      enterpriseCreditCodeHash: body.enterpriseCreditCode ? creditCodeHash(ctx.secretKey, body.enterpriseCreditCode) : null,
+    });
   }
   return result;
 }

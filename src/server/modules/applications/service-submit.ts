@@ -20,6 +20,7 @@ import { clockOf, idTailHash, record, type Clock, type Ctx, type EventInput } fr
 import { conclude, openStage } from './engine.js';
 import { heldToVerify, verifyHeldMaterials } from './held-materials.js';
 import { applyLocked } from './prefill.js';
+import { checkRegistryPrefilled } from './prefill-check.js';
 import { canApply, canApplyOnBehalf } from './policy.js';
 import * as repo from './repo.js';
 import * as drafts from './repo-drafts.js';
@@ -119,6 +120,7 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
   const applicant = await resolveApplicant(ctx, actor, body);
   const spec = await getApplicationSpec(ctx.db, body.itemCode);
   const formData = checkSubmission(spec, applicant, body, lang);
+  const prefillChecked = await checkRegistryPrefilled(ctx, actor, spec, formData, body, lang);
   const { regionCode } = spec;
   const clock = await clockOf(ctx);
   const commitment = !!(body.commitmentSigned && spec.commitment);
@@ -154,7 +156,7 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
     let c = await repo.lockCaseById(t, id);
     const ref = { caseNo, itemName: spec.name, accountId: applicant.accountId };
     await queueNotice(t, notices.submitted(ref, c.due_on));
-    const events: EventInput[] = [{ action: 'submitted', data: { itemVersion: spec.version } }];
+    const events: EventInput[] = [{ action: 'submitted', data: { itemVersion: spec.version } }, ...prefillChecked];
     if (commitment) {
       events.push({ action: 'commitment_signed' }, { action: 'auto_accepted', departmentCode: spec.departmentCode });
       events.push(...(await conclude(t, c, 'approved', at)));

@@ -12,6 +12,7 @@ import type { CaseRow } from './repo.js';
 import type { EventRow } from './repo-events.js';
 import type { InboxRow, TaskRow } from './repo-tasks.js';
 import { timelineText } from './texts.js';
+import { PREFILL_CHECK_ACTIONS, prefillCheckText } from './texts-prefill.js';
 
 export type Names = Map<string, string>;
 const dept = (names: Names, code: string) => ({ code, name: names.get(code) ?? code });
@@ -35,13 +36,17 @@ export function holdersOf(c: Pick<CaseRow, 'status' | 'department_code'>, tasks:
 }
 
 /** Lines the platform writes as a consequence of someone's command: no person did them. */
-const SYSTEM_ACTIONS = new Set(['auto_accepted', 'task_opened', 'task_cancelled', 'concluded', 'awaiting_pickup', 'elicence_pending', 'delivered', 'escalated']);
+const SYSTEM_ACTIONS = new Set([
+  'auto_accepted', 'task_opened', 'task_cancelled', 'concluded', 'awaiting_pickup', 'elicence_pending', 'delivered', 'escalated',
+  ...PREFILL_CHECK_ACTIONS,
+]);
 
 export function timeline(events: EventRow[], names: Names, lang: Lang): TimelineEntry[] {
   return events.map((e) => {
     const departmentName = e.department_code ? names.get(e.department_code) ?? e.department_code : null;
     return {
-      at: isoTimestamp(e.at), action: e.action, text: timelineText(e.action, lang, departmentName, e.data),
+      at: isoTimestamp(e.at), action: e.action,
+      text: PREFILL_CHECK_ACTIONS.has(e.action) ? prefillCheckText(e.action, lang, e.data) : timelineText(e.action, lang, departmentName, e.data),
       actorName: SYSTEM_ACTIONS.has(e.action) ? null : e.actor_name, departmentName, comment: e.comment,
     };
   });
