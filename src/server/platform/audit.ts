@@ -39,9 +39,11 @@ function entryHash(e: { prevHash: string; stream: string; seq: number; at: strin
  * before the lock wait and would miss the entry the previous holder committed. Were a writer to
  * skip both locks, UNIQUE (stream, seq) turns the race into an error, never a forked chain.
  */
-export async function appendAudit(t: Executor, entry: AuditEntry, options: { streamLocked?: boolean } = {}): Promise<void> {
-  if (!options.streamLocked) await rows(t, sql`SELECT pg_advisory_xact_lock(hashtext(${entry.stream}))`);
-  const last = await one<{ seq: number; hash: string }>(
+export async function appendAudit(t: Executor, entry: AuditEntry, options: { streamLocked?: boolean; newStream?: boolean } = {}): Promise<void> {
+  if (!options.streamLocked && !options.newStream) await rows(t, sql`SELECT pg_advisory_xact_lock(hashtext(${entry.stream}))`);
+  // a stream whose subject this transaction created (a case just inserted) has no entry yet; were
+  // there one after all, UNIQUE (stream, seq) fails the transaction rather than fork the chain
+  const last = options.newStream ? undefined : await one<{ seq: number; hash: string }>(
     t, sql`SELECT seq, hash FROM audit_log WHERE stream = ${entry.stream} ORDER BY seq DESC LIMIT 1`);
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS;

@@ -33,12 +33,12 @@ export type EventInput = Omit<NewEvent, 'caseId' | 'at' | 'actorAccountId' | 'ac
  * the case row lock, so the stream's chain grows in command order.
  */
 export async function record(t: Executor, c: Pick<CaseRow, 'id' | 'case_no' | 'region_code'>, actor: Actor | null, at: Date,
-  action: string, events: EventInput[], change: Record<string, unknown>): Promise<void> {
+  action: string, events: EventInput[], change: Record<string, unknown>, options: { newCase?: boolean } = {}): Promise<void> {
   await insertEvents(t, events.map((e) => ({ ...e, caseId: c.id, at, ...actorRef(actor) })));
   await appendAudit(t, {
     stream: `case:${c.case_no}`, actorId: actor?.accountId ?? SYSTEM_ACTOR, action: `case.${action}`, target: c.case_no,
     change, regionCode: c.region_code,
-  }, { streamLocked: true }); // every writer of a case's stream holds its row lock (this caller too)
+  }, { streamLocked: true, newStream: options.newCase }); // every writer of a case's stream holds its row lock (this caller too)
 }
 
 const ciphers = new Map<string, FieldCipher>();

@@ -59,23 +59,26 @@ export interface NewCase {
   actingAgentAccountId: string | null; actingAgentName: string | null; actingRole: 'clerk' | 'enterprise_agent' | null;
   actingAuthorisation: string | null; status: CaseStatus; formData: Record<string, unknown>; materials: CaseMaterial[];
   delivery: Delivery; commitment: boolean; startedOn: string; limitDays: number; dueOn: string; dueProvisional: boolean;
-  submittedAt: Date;
+  submittedAt: Date; acceptedAt?: Date;
 }
 
-/** Insert a case; null when the case number is taken (the caller draws another). */
-export async function insertCase(t: Executor, c: NewCase): Promise<string | null> {
-  const r = await one<{ id: string }>(t, sql`INSERT INTO cases (case_no, region_code, item_code, item_version, item_name, department_code,
+/**
+ * Insert a case and return its row, which this transaction now holds locked as lockCaseBy* would;
+ * undefined when the case number is taken (the caller draws another).
+ */
+export async function insertCase(t: Executor, c: NewCase): Promise<CaseRow | undefined> {
+  return one<CaseRow>(t, sql`INSERT INTO cases (case_no, region_code, item_code, item_version, item_name, department_code,
       applicant_account_id, applicant_kind, applicant_name, applicant_id_masked, enterprise_name, enterprise_credit_code_hash, id_tail_hash,
       acting_agent_account_id, acting_agent_name, acting_role, acting_authorisation, status, form_data, materials, delivery, commitment,
-      started_on, limit_days, due_on, due_provisional, submitted_at)
+      started_on, limit_days, due_on, due_provisional, submitted_at, accepted_at)
     VALUES (${c.caseNo}, ${c.regionCode}, ${c.itemCode}, ${c.itemVersion}, ${c.itemName}, ${c.departmentCode},
       ${c.applicantAccountId}, ${c.applicantKind}, ${c.applicantName}, ${c.applicantIdMasked}, ${c.enterpriseName}, ${c.enterpriseCreditCodeHash},
       ${c.idTailHash}, ${c.actingAgentAccountId}, ${c.actingAgentName}, ${c.actingRole}, ${c.actingAuthorisation}, ${c.status},
       ${JSON.stringify(c.formData)}::jsonb, ${JSON.stringify(c.materials)}::jsonb, ${JSON.stringify(c.delivery)}::jsonb, ${c.commitment},
-      ${c.startedOn}::date, ${c.limitDays}, ${c.dueOn}::date, ${c.dueProvisional}, ${c.submittedAt.toISOString()})
+      ${c.startedOn}::date, ${c.limitDays}, ${c.dueOn}::date, ${c.dueProvisional}, ${c.submittedAt.toISOString()},
+      ${c.acceptedAt?.toISOString() ?? null})
     ON CONFLICT (case_no) DO NOTHING
-    RETURNING id`);
-  return r?.id ?? null;
+    RETURNING ${CASE_COLUMNS}`);
 }
 
 /** The columns a command may change; unspecified ones stay. Bumps the row version. */

@@ -2,7 +2,7 @@
 // counter), the checks of form, materials and delivery, and one transaction that numbers the case,
 // claims its files, creates its tasks, and audits and announces it. Immediate items are accepted
 // at once; signed commitments (告知承诺制) conclude at once and leave a post-check task.
-import type { ApplicationBody, CaseView } from '../../../contract/applications.js';
+import type { ApplicationBody, CaseView, VerifiedMaterial } from '../../../contract/applications.js';
 import { tx, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
@@ -11,7 +11,7 @@ import { checkFormData } from '../../platform/forms.js';
 import type { Lang } from '../../platform/i18n.js';
 import { maskIdNumber } from '../../platform/mask.js';
 import { getApplicationSpec, type ApplicationSpec } from '../catalog/index.js';
-import { claimFiles } from '../files/index.js';
+import { claimFiles, moveClaimedFiles } from '../files/index.js';
 import { agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, findPersonByIdNumber } from '../identity/index.js';
 import { queueNotice } from '../notifications/index.js';
 import { checkDelivery, checkMaterials } from './checks.js';
@@ -84,13 +84,33 @@ const compactDate = (date: string) => date.replaceAll('-', '');
 const drawCaseNo = async (db: Executor, regionCode: string, today: string) =>
   `${regionCode}${compactDate(today)}${String(await repo.nextCaseSequence(db)).padStart(6, '0')}`;
 
-/** Insert the case under a fresh number (or the one drawn beforehand); a taken number (the sequence wrapped) draws again. */
-async function insertNumbered(t: Executor, c: Omit<repo.NewCase, 'caseNo'>, today: string, drawn?: string): Promise<{ id: string; caseNo: string }> {
+/** The case's materials: uploads claimed for the case number (whoever uploaded them: the applicant, or the clerk at the counter), 免提交 ones with their proofs. */
+async function claimMaterials(t: Executor, actor: Actor, spec: ApplicationSpec, body: ApplicationBody,
+  proofs: Map<number, VerifiedMaterial>, caseNo: string): Promise<repo.CaseMaterial[]> {
+  const materials: repo.CaseMaterial[] = [];
+  for (const m of [...body.materials].sort((a, b) => a.index - b.index)) {
+    const files = await claimFiles(t, actor.accountId, m.fileIds, caseNo);
+    const verified = proofs.get(m.index);
+    materials.push({ index: m.index, name: spec.materials[m.index].name, governmentHeld: !!m.governmentHeld && files.length === 0, files, ...(verified ? { verified } : {}) });
+  }
+  return materials;
+}
+
+/**
+ * Insert the case, its materials in the row, under a fresh number (or the one drawn beforehand); a
+ * taken number (the sequence wrapped) draws again and the claimed files follow. The returned row
+ * is locked by this transaction.
+ */
+async function insertNumbered(t: Executor, c: Omit<repo.NewCase, 'caseNo' | 'materials'>, claim: (caseNo: string) => Promise<repo.CaseMaterial[]>,
+  owner: string, today: string, drawn?: string): Promise<repo.CaseRow> {
+  let caseNo = drawn ?? await drawCaseNo(t, c.regionCode, today);
+  const materials = await claim(caseNo);
   for (;;) {
-    const caseNo = drawn ?? await drawCaseNo(t, c.regionCode, today);
-    drawn = undefined;
-    const id = await repo.insertCase(t, { ...c, caseNo });
-    if (id) return { id, caseNo };
+    const row = await repo.insertCase(t, { ...c, caseNo, materials });
+    if (row) return row;
+    const next = await drawCaseNo(t, c.regionCode, today);
+    await moveClaimedFiles(t, owner, materials.flatMap((m) => m.files.map((f) => f.id)), caseNo, next);
+    caseNo = next;
   }
 }
 
@@ -131,7 +151,7 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
   const drawn = heldToVerify(spec, body.materials, subject).length ? await drawCaseNo(ctx.db, regionCode, clock.today) : undefined;
   const proofs = drawn ? await verifyHeldMaterials(ctx.db, { spec, materials: body.materials, subject, caseNo: drawn, actor }, lang) : new Map();
   return tx(ctx.db, async (t) => {
-    const { id, caseNo } = await insertNumbered(t, {
+    const c = await insertNumbered(t, {
       regionCode, itemCode: spec.code, itemVersion: spec.version, itemName: spec.name, departmentCode: spec.departmentCode,
       applicantAccountId: applicant.accountId, applicantKind: applicant.kind, applicantName: applicant.name,
       applicantIdMasked: maskIdNumber(applicant.idOrCode), enterpriseName: applicant.enterprise?.name ?? null,
@@ -139,21 +159,13 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
       idTailHash: idTailHash(ctx.secretKey, applicant.idOrCode), actingAgentAccountId: applicant.acting?.accountId ?? null,
       actingAgentName: applicant.acting?.name ?? null, actingRole: applicant.acting?.role ?? null,
       actingAuthorisation: applicant.acting?.authorisation ?? null, status: commitment || immediate ? 'in_review' : 'submitted',
-      formData, materials: [], delivery: body.delivery, commitment, startedOn: clock.today, limitDays: spec.promisedLimitDays,
-      ...dueOf(clock.cal, clock.today, spec.promisedLimitDays, 0), submittedAt: at,
-    }, clock.today, drawn);
-    // files are owned by whoever uploaded them: the applicant, or the clerk at the counter
-    const materials: repo.CaseMaterial[] = [];
-    for (const m of [...body.materials].sort((a, b) => a.index - b.index)) {
-      const files = await claimFiles(t, actor.accountId, m.fileIds, caseNo);
-      const verified = proofs.get(m.index);
-      materials.push({ index: m.index, name: spec.materials[m.index].name, governmentHeld: !!m.governmentHeld && files.length === 0, files, ...(verified ? { verified } : {}) });
-    }
-    await repo.updateCase(t, id, { materials, ...(commitment || immediate ? { acceptedAt: at } : {}) });
+      formData, delivery: body.delivery, commitment, startedOn: clock.today, limitDays: spec.promisedLimitDays,
+      ...dueOf(clock.cal, clock.today, spec.promisedLimitDays, 0), submittedAt: at, ...(commitment || immediate ? { acceptedAt: at } : {}),
+    }, (number) => claimMaterials(t, actor, spec, body, proofs, number), actor.accountId, clock.today, drawn);
+    const { id, case_no: caseNo, materials } = c;
     await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
     // the draft became this case: it goes in the same transaction, so a failed submission keeps it
     await drafts.deleteDraft(t, actor.accountId, spec.code);
-    let c = await repo.lockCaseById(t, id);
     const ref = { caseNo, itemName: spec.name, accountId: applicant.accountId };
     await queueNotice(t, notices.submitted(ref, c.due_on));
     const events: EventInput[] = [{ action: 'submitted', data: { itemVersion: spec.version } }, ...prefillChecked];
@@ -163,13 +175,12 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
     } else if (immediate) {
       events.push({ action: 'auto_accepted', departmentCode: spec.departmentCode });
       await queueNotice(t, notices.accepted(ref));
-      c = await repo.lockCaseById(t, id);
       events.push(...(await openStage(t, clock, c, 1, at)));
     }
     await record(t, c, actor, at, 'submitted', events, {
       itemCode: spec.code, itemVersion: spec.version, applicant: applicant.accountId, acting: applicant.acting?.accountId ?? null,
       commitment, formData, materials: materials.map((m) => ({ index: m.index, files: m.files.map((f) => f.sha256), governmentHeld: m.governmentHeld, verified: proofs.get(m.index)?.digest ?? null })),
-    });
+    }, { newCase: true });
     const view = await caseView(ctx, actor, caseNo, lang, t);
     await beforeCommit?.(t, view);
     return view;

@@ -7,6 +7,6 @@
 import './errors.js';
 
 export { filesRoutes } from './routes.js';
-export { claimFiles, fileRefs, openFile, purgeUnattachedFiles, UNATTACHED_RETENTION_DAYS } from './service.js';
+export { claimFiles, fileRefs, moveClaimedFiles, openFile, purgeUnattachedFiles, UNATTACHED_RETENTION_DAYS } from './service.js';
 export { sendFile, safeFileHeaders } from './send.js';
 export { useFileStore, fileStore } from './store.js';

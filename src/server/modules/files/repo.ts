@@ -44,6 +44,11 @@ export const attachFiles = (t: Executor, ownerAccountId: string, ids: string[], 
     WHERE id = ANY(${uuidArray(ids)}) AND owner_account_id = ${ownerAccountId}::uuid AND (attached_to IS NULL OR attached_to = ${target})
     RETURNING ${COLUMNS}`);
 
+/** Move these files, attached to `from` by this owner, to `to` (a case that had to draw another number). */
+export const moveAttachment = (t: Executor, ownerAccountId: string, ids: string[], from: string, to: string) =>
+  rows<{ id: string }>(t, sql`UPDATE files SET attached_to = ${to}
+    WHERE id = ANY(${uuidArray(ids)}) AND owner_account_id = ${ownerAccountId}::uuid AND attached_to = ${from} RETURNING id`);
+
 /** Delete the row if it is still unattached; returns its storage key when it was deleted. */
 export async function deleteUnattached(t: Executor, id: string): Promise<string | null> {
   const r = await one<{ storage_key: string }>(t, sql`DELETE FROM files WHERE id = ${id}::uuid AND attached_to IS NULL RETURNING storage_key`);

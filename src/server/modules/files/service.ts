@@ -112,6 +112,14 @@ export async function claimFiles(t: Executor, ownerAccountId: string, fileIds: s
   return fileIds.map((id) => toFileRef(byId.get(id.toLowerCase())!));
 }
 
+/** Files claimed for `from` in this transaction follow their case to the number `to`. */
+export async function moveClaimedFiles(t: Executor, ownerAccountId: string, fileIds: string[], from: string, to: string): Promise<void> {
+  const ids = [...new Set(fileIds)];
+  if (!ids.length) return;
+  const moved = await repo.moveAttachment(t, ownerAccountId, ids, from, to);
+  if (moved.length !== ids.length) throw new Error(`moveClaimedFiles: ${moved.length} of ${ids.length} files moved from ${from}`);
+}
+
 const notFound = (id: string) => new AppError('FILE_NOT_FOUND', { zh: `文件 ${id} 不存在或不可用`, en: `File ${id} does not exist or is not available` });
 
 /** Describe the files with these ids, in the order given; ids that do not exist are left out. */
