@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -21,6 +20,7 @@ import { httpPlatform, logRequest } from './platform/http.js';
 import { idempotencyPlatform, purgeExpiredIdempotencyKeys } from './platform/idempotency.js';
 import { metricsPlatform } from './platform/metrics.js';
 import { outboxWorker } from './platform/outbox.js';
+import { securityHeadersPlatform } from './platform/security-headers.js';
 import { now } from './platform/clock.js';
 import { contactOf, createActorResolver, identityRoutes } from './modules/identity/index.js';
 import { catalogRoutes } from './modules/catalog/index.js';
@@ -66,7 +66,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   await app.register(httpPlatform);
   await app.register(metricsPlatform);
-  await app.register(helmet, {
+  await app.register(securityHeadersPlatform, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -18,6 +18,23 @@ describe('platform', () => {
     assert.equal(ready.json().migrations, 'applied');
   });
 
+  it('sends the security headers on every response, API, errors and pages alike', async () => {
+    for (const url of ['/healthz', '/api/catalog/departments', '/api/nothing-here']) {
+      const res = await t.app.inject(url);
+      const csp = String(res.headers['content-security-policy']);
+      assert.match(csp, /default-src 'self'/, url);
+      assert.match(csp, /script-src 'self'(;|$)/, url);
+      assert.match(csp, /style-src 'self' 'unsafe-inline'/, url);
+      assert.match(csp, /frame-ancestors 'self'/, url);
+      assert.equal(res.headers['x-content-type-options'], 'nosniff', url);
+      assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN', url);
+      assert.equal(res.headers['referrer-policy'], 'no-referrer', url);
+      assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin', url);
+      // HSTS only where cookies are marked Secure (served over HTTPS)
+      assert.equal(res.headers['strict-transport-security'], undefined, url);
+    }
+  });
+
   it('serves an OpenAPI 3.1 document and the browsable docs page', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
     assert.equal(doc.openapi, '3.1.0');
