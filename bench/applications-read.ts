@@ -21,6 +21,14 @@ async function getLoad(label: string, url: string, connections: number, seconds:
   return { label, rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
+/**
+ * The floor under every read target: GET /healthz (no session, no database, a 16-byte answer) on
+ * the same server at the same concurrency, in the same run.
+ */
+export function trivialReads(url: string, connections: number, seconds: number) {
+  return getLoad(`GET /healthz (trivial route, no database), ${connections} clients`, url, connections, seconds, () => ({ path: '/healthz', cookie: '' }));
+}
+
 /** Each reader reads random cases of their own, readers in rotation. */
 export function caseReads(url: string, readers: { session: Session; caseNos: string[] }[], connections: number, seconds: number) {
   let n = 0;

@@ -1,6 +1,8 @@
 // The applications benchmark server, in its own process (the load generator must not share its
 // event loop): PostgreSQL schema BENCH_SCHEMA (made and dropped by the parent), the demo city
 // (catalogue, forms, workflows, staff) plus BENCH_CITIZENS generated citizens, then listen.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
@@ -60,8 +62,27 @@ console.log(JSON.stringify({ url: `http://127.0.0.1:${port}`, secretKey: config.
 process.stdin.resume();
 process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM'));
 
+// BENCH_PROFILE_DIR=dir (with BENCH_TRACE_SQL=1): a V8 CPU profile per phase, dir/phase-N.cpuprofile,
+// cut at each SIGUSR2 the parent sends between phases
+const profileDir = process.env.BENCH_PROFILE_DIR;
+const inspector = profileDir ? new Session() : null;
+let phase = 0;
+const post = <T>(method: string) => new Promise<T>((resolve, reject) => inspector!.post(method, (err, res) => (err ? reject(err) : resolve(res as T))));
+if (inspector) {
+  inspector.connect();
+  await post('Profiler.enable');
+  await post('Profiler.start');
+}
+const cutProfile = async () => {
+  if (!inspector) return;
+  const { profile } = await post<{ profile: object }>('Profiler.stop');
+  writeFileSync(`${profileDir}/phase-${++phase}.cpuprofile`, JSON.stringify(profile));
+  await post('Profiler.start');
+};
+
 // SIGUSR2: print the number of statements sent since the last SIGUSR2 (the parent's per-phase count)
 process.on('SIGUSR2', () => {
+  void cutProfile();
   let n = 0;
   for (const v of statements.values()) n += v;
   statements.clear();

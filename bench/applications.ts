@@ -10,7 +10,7 @@ import { seedItems } from '../src/server/db/seed/data/items/index.js';
 import { DEMO_PASSWORD } from '../src/server/db/seed/index.js';
 import { HELD_SOURCES } from '../src/server/modules/applications/held-materials.js';
 import { generateCases, readerCases } from './applications-data.js';
-import { caseReads, explainCasePage, explainInbox, inboxReads, type Plan } from './applications-read.js';
+import { caseReads, explainCasePage, explainInbox, inboxReads, trivialReads, type Plan } from './applications-read.js';
 import { apiSubmit, login, rawSubmit, readTemplate, type Session } from './applications-submit.js';
 import { printTable, type LoadResult } from './lib.js';
 
@@ -39,6 +39,8 @@ function assertNoExchange() {
 
 const INBOX_DEPARTMENT = 'gaj';
 const TARGETS = { ratio: 0.5, caseP99: 15, inboxP99: 20 };
+/** the bench server's connections name themselves so (PGAPPNAME), to count their backends' CPU */
+const BENCH_APP_NAME = `tongban-bench-${process.pid}`;
 
 export interface ApplicationsBenchOptions {
   seconds: number;
@@ -49,7 +51,7 @@ export interface ApplicationsBenchOptions {
 
 function startServer(schema: string, citizens: number): { child: ChildProcess; ready: Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./applications-server.ts', import.meta.url).pathname], {
-    env: { ...process.env, BENCH_SCHEMA: schema, BENCH_CITIZENS: String(citizens) }, stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_SCHEMA: schema, BENCH_CITIZENS: String(citizens), PGAPPNAME: BENCH_APP_NAME }, stdio: ['pipe', 'pipe', 'inherit'],
   });
   const ready = new Promise<string>((resolve, reject) => {
     let out = '';
@@ -64,9 +66,12 @@ function startServer(schema: string, citizens: number): { child: ChildProcess; r
   return { child, ready };
 }
 
-const row = (r: LoadResult & { cpuPerRequest?: string }, extra: Record<string, string | number> = {}) => ({
+const row = (r: LoadResult & { cpuPerRequest?: string; pgCpuPerRequest?: string; machineBusy?: string }, extra: Record<string, string | number> = {}) => ({
   run: r.label, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, ...extra,
-  ...(r.cpuPerRequest ? { 'process CPU ms/req': r.cpuPerRequest } : {}), 'errors/non-2xx': r.errors + r.non2xx,
+  ...(r.cpuPerRequest ? { 'process CPU ms/req': r.cpuPerRequest } : {}),
+  ...(r.pgCpuPerRequest ? { 'its PostgreSQL backends CPU ms/req': r.pgCpuPerRequest } : {}),
+  ...(r.machineBusy ? { 'machine busy': r.machineBusy } : {}),
+  'errors/non-2xx': r.errors + r.non2xx,
 });
 
 /** CPU milliseconds (user + system) a process has used so far; Linux clock ticks of 10 ms. */
@@ -87,11 +92,39 @@ const statementsSent = () => process.env.BENCH_TRACE_SQL !== '1' || !serverPid ?
   process.kill(serverPid, 'SIGUSR2');
 });
 
-/** Run a load phase and add the CPU one process spent per request (the server's for API runs, ours for raw ones). */
-async function withCpu<T extends LoadResult>(pid: number, seconds: number, phase: () => Promise<T>): Promise<T & { cpuPerRequest: string }> {
+/** The PostgreSQL backends of the connections that named themselves so (application_name). */
+const backendsNamed = async (pool: pg.Pool, name: string) =>
+  (await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [name])).rows.map((r) => r.pid);
+
+/** CPU ms (user + system) of these processes, each by pid. */
+const cpuByPid = (pids: number[]) => new Map(pids.map((pid) => [pid, cpuMsOf(pid)]));
+
+/** The machine's busy and total CPU time (all cores), in clock ticks, from /proc/stat. */
+const machineTicks = () => {
+  const [, ...t] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const total = t.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - t[3] - t[4], total };
+};
+
+/**
+ * Run a load phase and add the CPU one process spent per request (the server's for API runs, ours
+ * for raw ones), PostgreSQL's CPU per request, and how busy the whole machine was: together they
+ * show whether a phase is bound by one process or by the machine.
+ */
+async function withCpu<T extends LoadResult>(pid: number, seconds: number, phase: () => Promise<T>, pool?: pg.Pool, appName = BENCH_APP_NAME): Promise<T & { cpuPerRequest: string; pgCpuPerRequest?: string; machineBusy: string }> {
   const before = cpuMsOf(pid);
+  const backends = pool ? cpuByPid(await backendsNamed(pool, appName)) : null;
+  const ticks = machineTicks();
   const r = await phase();
-  return { ...r, cpuPerRequest: ((cpuMsOf(pid) - before) / Math.max(1, r.rps * seconds)).toFixed(2) };
+  const requests = Math.max(1, r.rps * seconds);
+  const after = machineTicks();
+  // the backends alive at the end; one opened during the phase counts from zero (pools keep theirs open)
+  const pgMs = backends ? [...cpuByPid(await backendsNamed(pool!, appName))].reduce((sum, [p, ms]) => sum + Math.max(0, ms - (backends.get(p) ?? 0)), 0) : NaN;
+  return {
+    ...r, cpuPerRequest: ((cpuMsOf(pid) - before) / requests).toFixed(2),
+    ...(backends ? { pgCpuPerRequest: (pgMs / requests).toFixed(2) } : {}),
+    machineBusy: `${Math.round((100 * (after.busy - ticks.busy)) / Math.max(1, after.total - ticks.total))} %`,
+  };
 }
 
 /**
@@ -137,7 +170,7 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
   const connectionString = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   // the same pool size as the app (db/client.ts)
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), options: `-c search_path=${schema},public` });
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), options: `-c search_path=${schema},public`, application_name: `${BENCH_APP_NAME}-raw` });
   pool.on('error', () => undefined);
   const server = startServer(schema, o.citizens);
   let cleaned: Promise<void> | null = null;
@@ -189,7 +222,7 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
     const checks: Record<string, string | number>[] = [];
     for (const connections of [16, 64]) {
       const before = await count(pool, 'SELECT count(*) AS n FROM cases');
-      const api = await withCpu(server.child.pid!, o.seconds, () => apiSubmit(url, citizens, body, connections, o.seconds));
+      const api = await withCpu(server.child.pid!, o.seconds, () => apiSubmit(url, citizens, body, connections, o.seconds), pool);
       const after = await count(pool, 'SELECT count(*) AS n FROM cases');
       const found = await count(pool, 'SELECT count(*) AS n FROM cases WHERE case_no = ANY($1)', [[...api.caseNos]]);
       const replays = await Promise.all([...api.byKey].slice(0, 20).map(async ([key, caseNo]) => {
@@ -201,7 +234,7 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
         return res.status === 201 && ((await res.json()) as { caseNo: string }).caseNo === caseNo && res.headers.get('idempotent-replayed') === 'true';
       }));
       const afterReplay = await count(pool, 'SELECT count(*) AS n FROM cases');
-      const raw = await withCpu(process.pid, o.seconds, () => rawSubmit(pool, template, citizens, connections, o.seconds));
+      const raw = await withCpu(process.pid, o.seconds, () => rawSubmit(pool, template, citizens, connections, o.seconds), pool, `${BENCH_APP_NAME}-raw`);
       submitRows.push(row(api, { 'API/raw': `${((api.rps / raw.rps) * 100).toFixed(0)} %` }), row(raw, { 'API/raw': '100 %' }));
       const ok = after - before === api.caseNos.size && found === api.caseNos.size && afterReplay === after && replays.every(Boolean);
       checks.push({
@@ -235,13 +268,15 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
     const owned = await readerCases(pool, citizens.map((c) => c.accountId), 50);
     const readers = citizens.map((session) => ({ session, caseNos: owned.get(session.accountId) ?? [] })).filter((r) => r.caseNos.length);
     await caseReads(url, readers, 8, 2);
-    const page = await withCpu(server.child.pid!, o.seconds, () => caseReads(url, readers, 64, o.seconds));
+    await trivialReads(url, 8, 2);
+    const trivial = await withCpu(server.child.pid!, o.seconds, () => trivialReads(url, 64, o.seconds), pool);
+    const page = await withCpu(server.child.pid!, o.seconds, () => caseReads(url, readers, 64, o.seconds), pool);
     probes.push(await probe('GET /api/applications/:caseNo', 200, (i) => {
       const r = readers[i % readers.length];
       return fetch(`${url}/api/applications/${r.caseNos[i % r.caseNos.length]}`, { headers: { cookie: r.session.cookie } });
     }));
     printTable(`Case page with ${gen.cases.toLocaleString('en')} cases stored, ${readers.length} citizens reading their own (target: p99 ≤ ${TARGETS.caseP99} ms)`,
-      [row(page, { target: page.p99 <= TARGETS.caseP99 ? 'met' : 'MISSED' })]);
+      [row(trivial, { target: 'baseline' }), row(page, { target: page.p99 <= TARGETS.caseP99 ? 'met' : 'MISSED' })]);
     printPlans('Case page queries, serially (EXPLAIN ANALYZE, TIMING OFF)', await explainCasePage(pool, readers[0].caseNos[0]), page.p99 > TARGETS.caseP99);
 
     // 4. the department inbox
@@ -250,10 +285,11 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
     let missed = false;
     await inboxReads(url, reviewer, INBOX_DEPARTMENT, 'open', 8, 2);
     for (const view of ['open', 'due_soon', 'overdue', 'mine'] as const) {
-      const r = await withCpu(server.child.pid!, o.seconds, () => inboxReads(url, reviewer, INBOX_DEPARTMENT, view, 64, o.seconds));
+      const r = await withCpu(server.child.pid!, o.seconds, () => inboxReads(url, reviewer, INBOX_DEPARTMENT, view, 64, o.seconds), pool);
       missed ||= r.p99 > TARGETS.inboxP99;
       inboxRows.push(row(r, { target: r.p99 <= TARGETS.inboxP99 ? 'met' : 'MISSED' }));
     }
+    inboxRows.unshift(row(await withCpu(server.child.pid!, o.seconds, () => trivialReads(url, 64, o.seconds), pool), { target: 'baseline' }));
     for (const view of ['open', 'due_soon', 'overdue', 'mine'] as const) {
       probes.push(await probe(`GET /api/workbench/tasks?view=${view}`, 200, () =>
         fetch(`${url}/api/workbench/tasks?department=${INBOX_DEPARTMENT}&view=${view}`, { headers: { cookie: reviewer.cookie } })));
