@@ -1,4 +1,5 @@
-// Strings of the e-licence pages: the wallet (我的证照 · 卡包), 亮证, the public verification and presentation pages.
+// Strings of the e-licence pages: the wallet (我的证照 · 卡包), 亮证, the public verification and presentation pages,
+// and the issuing department's register (证照管理) in the workbench.
 // zh and en must have the same keys; the i18n files type-check them.
 
 export const zh = {
@@ -24,7 +25,7 @@ export const zh = {
   },
   verify: {
     title: '电子证照核验', checking: '正在核验…', details: '证照信息',
-    verdict: { authentic: '真实有效', revoked: '已注销', replaced: '已换发（请以新版证照为准）', expired: '已过期', tampered: '验证失败：证照内容与签名不符' },
+    verdict: { authentic: '真实有效', revoked: '已注销', replaced: '已被替换（已换发新版，请以新版证照为准）', expired: '已过期', tampered: '验证失败：证照内容与签名不符' },
     explain: {
       authentic: '签名验证通过，证照在有效期内，未被注销。',
       revoked: '颁发机构已注销此证照，不能再作为有效证明使用。',
@@ -41,6 +42,48 @@ export const zh = {
     notFound: '亮证码无效', notFoundHelp: '请核对链接是否完整，或请持证人重新亮证。',
     shown: '持证人出示的信息', onlyChosen: '只显示持证人选择出示的信息。',
     presentedAt: '查看时间', issuer: '颁发机构', validTo: '有效期至',
+  },
+  register: {
+    nav: '证照管理', title: '证照管理',
+    intro: '本部门签发的电子证照：查找证照，查看版本和状态记录，注销或换发，管理签名密钥。',
+    department: '签发部门', search: '查找证照', q: '关键词', qPlaceholder: '证照标识、证照编号、办件编号、持证人姓名或证件号码',
+    type: '证照类型', allTypes: '全部类型', status: '状态', allStatuses: '全部状态', submit: '查询', reset: '重置',
+    results: '查询结果', total: '共 {{count}} 个证照', pagination: '证照分页', empty: '没有符合条件的证照',
+    noDepartment: '您的账号不是任何部门的审批人员或部门管理员，不能管理电子证照。',
+    columns: { licence: '证照', holder: '持证人', issuedOn: '颁发日期', validTo: '有效期至', status: '状态', actions: '操作' },
+    open: '查看', openNamed: '查看 {{no}}', versionShort: '第 {{version}} 版',
+    statusLabel: { valid: '有效', expired: '已过期', revoked: '已注销', replaced: '已被替换' },
+    entry: {
+      title: '证照详情', back: '返回证照管理', notFound: '未找到该电子证照，或它不是本部门签发的。',
+      details: '证照信息', holderCode: '证件号码', item: '关联事项', caseNo: '办件编号', validity: '有效期',
+      signature: '签名', verifyPage: '公开核验页', revokedNote: '此证照已注销。', replacedNote: '此证照已换发新版本，本版本不再有效。',
+      toNewest: '查看新版本', versions: '版本记录', current: '当前查看', history: '状态记录', historyEmpty: '暂无记录',
+      event: { issued: '第 {{version}} 版签发', revoked: '第 {{version}} 版注销', replaced: '第 {{version}} 版换发为新版本' },
+      reason: '原因：{{reason}}', actions: '办理',
+    },
+    revoke: {
+      action: '注销', title: '注销证照', named: '注销 {{no}}',
+      warning: '注销后证照立即失效：公开核验页显示“已注销”，持证人会收到通知。注销不能撤回。',
+      reason: '注销原因', reasonRequired: '请填写注销原因', reasonLength: '注销原因为 2 至 200 个字',
+      reasonPlaceholder: '写明注销的事实和依据，持证人和核验人都会看到', confirm: '确认注销', done: '已注销证照 {{no}}',
+    },
+    replace: {
+      action: '换发', title: '换发证照', named: '换发 {{no}}',
+      intro: '更正下列信息后签发新版本（版本号加一，证照标识随之变化）。原证照标记为“已被替换”，仍可核验。',
+      fields: '证照信息', locked: '来自持证人身份信息，不能在换发时修改', reason: '换发原因', reasonRequired: '请填写换发原因',
+      reasonLength: '换发原因为 2 至 200 个字', reasonPlaceholder: '如：准驾车型登记有误，更正后换发', fieldRequired: '请填写{{label}}',
+      confirm: '签发新版本', done: '已换发，新版本为第 {{version}} 版',
+    },
+    keys: {
+      title: '签名密钥', intro: '本部门签发电子证照所用的 SM2 签名密钥。轮换后新证照用新密钥签名；旧密钥停用但继续公开，用它签发的证照仍可核验。',
+      algorithm: '签名算法 {{algorithm}}', listLabel: '签名密钥列表', active: '使用中', retired: '已停用', keyId: '密钥标识',
+      createdAt: '启用时间', retiredAt: '停用时间', licences: '签发证照', licenceCount: '{{count}} 个', fingerprint: '公钥指纹',
+      empty: '本部门尚未签发电子证照，签发第一个证照时会生成密钥。',
+      rotate: '轮换密钥', rotateTitle: '确认轮换签名密钥？',
+      rotateBody: '将停用当前密钥 {{keyId}} 并生成新密钥，此后签发的证照用新密钥签名。已签发的证照不受影响，仍可核验。',
+      rotateBodyFirst: '将为本部门生成签名密钥，此后签发的证照用它签名。',
+      rotateConfirm: '确认轮换', rotated: '已轮换签名密钥，新密钥 {{keyId}}', onlyAdmin: '只有部门管理员可以轮换密钥。',
+    },
   },
 };
 
@@ -84,5 +127,47 @@ export const en: typeof zh = {
     notFound: 'Invalid code', notFoundHelp: 'Check that the link is complete, or ask the holder to present again.',
     shown: 'What the holder chose to show', onlyChosen: 'Only the fields the holder chose are shown.',
     presentedAt: 'Viewed at', issuer: 'Issuer', validTo: 'Valid to',
+  },
+  register: {
+    nav: 'Licences', title: 'Licence register',
+    intro: 'E-licences your department issued: find one, see its versions and status history, revoke or replace it, and manage the signing keys.',
+    department: 'Issuing department', search: 'Find licences', q: 'Search', qPlaceholder: 'Identifier, licence no., case no., holder name or ID number',
+    type: 'Licence type', allTypes: 'All types', status: 'Status', allStatuses: 'All statuses', submit: 'Search', reset: 'Reset',
+    results: 'Results', total: '{{count}} licence(s)', pagination: 'Licence pages', empty: 'No licences match',
+    noDepartment: 'Your account is not an approver or administrator of any department, so it cannot manage e-licences.',
+    columns: { licence: 'Licence', holder: 'Holder', issuedOn: 'Issued on', validTo: 'Valid to', status: 'Status', actions: 'Actions' },
+    open: 'View', openNamed: 'View {{no}}', versionShort: 'Version {{version}}',
+    statusLabel: { valid: 'Valid', expired: 'Expired', revoked: 'Revoked', replaced: 'Replaced' },
+    entry: {
+      title: 'Licence', back: 'Back to the licence register', notFound: 'No such licence, or your department did not issue it.',
+      details: 'Licence details', holderCode: 'ID number', item: 'Service', caseNo: 'Case number', validity: 'Validity',
+      signature: 'Signature', verifyPage: 'Public verification page', revokedNote: 'This licence has been revoked.', replacedNote: 'This licence was replaced by a newer version and is no longer valid.',
+      toNewest: 'View the new version', versions: 'Versions', current: 'Viewing', history: 'Status history', historyEmpty: 'Nothing yet',
+      event: { issued: 'Version {{version}} issued', revoked: 'Version {{version}} revoked', replaced: 'Version {{version}} replaced by a new version' },
+      reason: 'Reason: {{reason}}', actions: 'Actions',
+    },
+    revoke: {
+      action: 'Revoke', title: 'Revoke licence', named: 'Revoke {{no}}',
+      warning: 'The licence stops being valid at once: the verification page shows it revoked and the holder is told. This cannot be undone.',
+      reason: 'Reason for revoking', reasonRequired: 'Give the reason for revoking', reasonLength: 'The reason must be 2 to 200 characters',
+      reasonPlaceholder: 'The facts and the legal basis; the holder and anyone verifying will see it', confirm: 'Revoke', done: 'Licence {{no}} revoked',
+    },
+    replace: {
+      action: 'Replace', title: 'Replace licence', named: 'Replace {{no}}',
+      intro: 'Correct the fields below to issue a new version (the version number and the identifier change). The old licence is marked replaced and stays verifiable.',
+      fields: 'Licence fields', locked: 'Taken from the holder\'s identity; a replacement cannot change it', reason: 'Reason for replacing', reasonRequired: 'Give the reason for replacing',
+      reasonLength: 'The reason must be 2 to 200 characters', reasonPlaceholder: 'e.g. the vehicle class was recorded wrongly', fieldRequired: 'Fill in {{label}}',
+      confirm: 'Issue new version', done: 'Replaced; the new version is {{version}}',
+    },
+    keys: {
+      title: 'Signing keys', intro: 'The SM2 keys your department signs e-licences with. After a rotation new licences are signed with the new key; the old key is retired but stays published, so licences it signed still verify.',
+      algorithm: 'Algorithm {{algorithm}}', listLabel: 'Signing keys', active: 'In use', retired: 'Retired', keyId: 'Key ID',
+      createdAt: 'In use since', retiredAt: 'Retired on', licences: 'Licences signed', licenceCount: '{{count}}', fingerprint: 'Fingerprint',
+      empty: 'Your department has not issued an e-licence yet; its key is made with the first one.',
+      rotate: 'Rotate key', rotateTitle: 'Rotate the signing key?',
+      rotateBody: 'Key {{keyId}} will be retired and a new key made; licences issued from now on are signed with the new key. Licences already issued are unaffected and still verify.',
+      rotateBodyFirst: 'A signing key will be made for your department; licences issued from now on are signed with it.',
+      rotateConfirm: 'Rotate', rotated: 'Signing key rotated; the new key is {{keyId}}', onlyAdmin: 'Only the department administrator can rotate keys.',
+    },
   },
 };
