@@ -78,7 +78,8 @@ export function useSubmitApplication() {
   });
 }
 
-export function useCases(params: { status?: CaseStatus; page: number; pageSize: number }) {
+/** 我的办件; scope: all (default), person, or the id of an enterprise the caller acts for. */
+export function useCases(params: { status?: CaseStatus; scope?: string; page: number; pageSize: number }) {
   return useQuery({
     queryKey: [...casesKey, params],
     queryFn: () => api.get<CaseList>('/api/applications', params),

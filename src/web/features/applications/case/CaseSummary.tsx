@@ -22,7 +22,10 @@ export function CaseSummary({ view }: { view: CaseView }) {
       ),
     },
     { key: 'applicant', label: t('applications.case.applicant'), children: view.applicant.name },
-    ...(view.actingAgent ? [{ key: 'agent', label: t('applications.case.actingAgent'), children: view.actingAgent.name }] : []),
+    ...(view.actingAgent ? [{
+      key: 'agent', label: t(view.actingAgent.role === 'enterprise_agent' ? 'applications.case.enterpriseAgent' : 'applications.case.actingAgent'),
+      children: view.actingAgent.name,
+    }] : []),
     { key: 'submittedAt', label: t('applications.case.submittedAt'), children: formatDateTime(view.submittedAt) },
     ...(view.acceptedAt ? [{ key: 'acceptedAt', label: t('applications.case.acceptedAt'), children: formatDateTime(view.acceptedAt) }] : []),
     ...(view.concludedAt ? [{ key: 'concludedAt', label: t('applications.case.concludedAt'), children: formatDateTime(view.concludedAt) }] : []),
