@@ -172,6 +172,29 @@ describe('窗口领取: a window clerk hands over an approved result', () => {
     assert.deepEqual(queue.items.filter((r) => cases.includes(r.caseNo)), []);
   });
 
+  it('hands over a signed commitment\'s result at once, and takes a result revoked by the post-check out of the queue', async () => {
+    const commitmentItem = await publishItem(t, singleStage('wjw'), {
+      commitment: { text: '本人承诺所填写信息及提供材料真实有效，如有不实，愿承担相应法律责任。', replacesMaterials: [0], postCheckDays: 20 },
+    });
+    const body = await applicationBody(t.as.citizen1, commitmentItem, { commitmentSigned: true, materials: [{ index: 1, fileIds: [], governmentHeld: true }] });
+    const kept = await apply(t.as.citizen1, body);
+    const revoked = await apply(t.as.citizen1, body);
+    const waiting = (await clerk2.get('/api/workbench/pickups?pageSize=100')).json() as PickupList;
+    assert.deepEqual([kept.caseNo, revoked.caseNo].filter((no) => waiting.items.some((r) => r.caseNo === no)), [kept.caseNo, revoked.caseNo]);
+
+    const check = await t.as['reviewer.wjw'].post(`/api/workbench/tasks/${revoked.tasks[0].id}/post-check`, { outcome: 'false_commitment', comment: '现场核查发现承诺不实' });
+    assert.equal(check.statusCode, 200, check.body);
+    const after = (await clerk2.get('/api/workbench/pickups?pageSize=100')).json() as PickupList;
+    assert.ok(!after.items.some((r) => r.caseNo === revoked.caseNo), 'a revoked result is no longer handed over');
+    const view: PickupView = (await clerk2.get(`/api/workbench/cases/${revoked.caseNo}/pickup`)).json();
+    assert.deepEqual([view.state, view.actions], ['revoked', []]);
+    const counts = await snapshot();
+    const refused = await handover(clerk2, revoked.caseNo, inPerson());
+    assert.equal(problemOf(refused).code, 'CASE_NOT_AWAITING_PICKUP');
+    assert.deepEqual(await snapshot(), counts);
+    assert.equal((await handover(clerk2, kept.caseNo, inPerson())).statusCode, 200);
+  });
+
   it('forbids citizens, reviewers and department admins (403) and reports an unknown case as not found (404)', async () => {
     const caseNo = await caseOf();
     const counts = await snapshot();

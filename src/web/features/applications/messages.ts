@@ -15,6 +15,7 @@ export const zh = {
     },
     postPending: '结果将通过邮政寄送，寄出后在此显示运单号。', postTracking: '结果已寄出，运单号：{{trackingNo}}',
     postTo: '收件人：{{recipient}}，地址：{{address}}',
+    pickup: { awaiting: '待领取', collected: '已领取', collectedAt: '领取时间：{{time}}', agentHint: '他人代领的，代领人须携带您签署的授权委托书和本人身份证件。' },
   },
   taskStatus: { pending: '未开始', open: '办理中', returned: '待补正', approved: '同意', denied: '不同意', cancelled: '已终止' },
   deadline: {
@@ -74,8 +75,6 @@ export const zh = {
     title: '我的办件', open: '查看我的办件', listTitle: '办件列表', findService: '办理新事项', filter: '办件状态', all: '全部状态',
     summary_one: '共 {{count}} 件', summary_other: '共 {{count}} 件',
     empty: '您还没有办件，可在办事搜索中找到事项后在线办理。', emptyFiltered: '没有该状态的办件', pagination: '办件分页',
-    scope: '申请主体', scopeAll: '全部（本人及所在企业）', scopePerson: '本人办件', scopeEnterprise: '企业：{{name}}', scopeOther: '其他申请主体',
-    emptyScope: '该申请主体下没有符合条件的办件', enterpriseTag: '企业办件', enterprise: '申请单位', filedBy: '经办人',
   },
   drafts: {
     title: '我的草稿', updated: '保存于 {{time}}', continue: '继续填写', continueNamed: '继续填写“{{name}}”',
@@ -84,8 +83,8 @@ export const zh = {
   },
   case: {
     title: '办件详情', titleNamed: '办件详情：{{name}}', notFound: '未找到该办件', backToList: '返回我的办件',
-    notFoundBody: '该办件不存在，或不属于当前登录的账号及其经办的企业。',
-    overview: '办件概况', caseNo: '办件编号', copy: '复制办件编号', copied: '已复制', applicant: '申请人', actingAgent: '代办人', enterpriseAgent: '经办人',
+    notFoundBody: '该办件不存在，或不属于当前登录的账号。',
+    overview: '办件概况', caseNo: '办件编号', copy: '复制办件编号', copied: '已复制', applicant: '申请人', actingAgent: '代办人',
     submittedAt: '提交时间', acceptedAt: '受理时间', concludedAt: '办结时间', dueOn: '承诺办结日期',
     holders: '当前办理部门', noHolder: '—', commitment: '告知承诺', commitmentYes: '已签署告知承诺书',
     provisionalNote: '承诺办结日期跨入尚未公布节假日安排的年份，为暂定日期，安排公布后将重新计算。',
@@ -155,6 +154,7 @@ export const en: Widen<typeof zh> = {
     postPending: 'The result will be sent by post; the tracking number appears here once it is dispatched.',
     postTracking: 'The result has been posted, tracking number: {{trackingNo}}',
     postTo: 'Recipient: {{recipient}}, address: {{address}}',
+    pickup: { awaiting: 'Awaiting pick-up', collected: 'Collected', collectedAt: 'Collected on {{time}}', agentHint: 'Someone collecting for you needs your signed letter of authorisation and their own ID.' },
   },
   taskStatus: { pending: 'Not started', open: 'In progress', returned: 'Supplement needed', approved: 'Approved', denied: 'Denied', cancelled: 'Closed' },
   deadline: {
@@ -214,8 +214,6 @@ export const en: Widen<typeof zh> = {
     title: 'My cases', open: 'View my cases', listTitle: 'Cases', findService: 'Apply for a service', filter: 'Status', all: 'All statuses',
     summary_one: '{{count}} case', summary_other: '{{count}} cases',
     empty: 'You have no cases yet. Find a service in the search and apply online.', emptyFiltered: 'No cases with this status', pagination: 'Case pages',
-    scope: 'Applicant', scopeAll: 'All (yours and your enterprises\')', scopePerson: 'Your own cases', scopeEnterprise: 'Enterprise: {{name}}', scopeOther: 'Another applicant',
-    emptyScope: 'No matching cases for this applicant', enterpriseTag: 'Enterprise case', enterprise: 'Enterprise', filedBy: 'Filed by',
   },
   drafts: {
     title: 'My drafts', updated: 'Saved {{time}}', continue: 'Continue', continueNamed: 'Continue “{{name}}”',
@@ -224,8 +222,8 @@ export const en: Widen<typeof zh> = {
   },
   case: {
     title: 'Case details', titleNamed: 'Case details: {{name}}', notFound: 'Case not found', backToList: 'Back to my cases',
-    notFoundBody: 'The case does not exist, or it belongs neither to the signed-in account nor to an enterprise it acts for.',
-    overview: 'Overview', caseNo: 'Case number', copy: 'Copy the case number', copied: 'Copied', applicant: 'Applicant', actingAgent: 'Acting agent', enterpriseAgent: 'Filed by agent',
+    notFoundBody: 'The case does not exist, or it does not belong to the signed-in account.',
+    overview: 'Overview', caseNo: 'Case number', copy: 'Copy the case number', copied: 'Copied', applicant: 'Applicant', actingAgent: 'Acting agent',
     submittedAt: 'Submitted', acceptedAt: 'Accepted', concludedAt: 'Concluded', dueOn: 'Promised by',
     holders: 'Now with', noHolder: '—', commitment: 'Commitment', commitmentYes: 'Commitment signed',
     provisionalNote: 'The promised date reaches into a year whose public holidays are not yet published; it is provisional and will be recalculated.',

@@ -10,7 +10,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { LinkButton } from '../../components/LinkButton';
 import { isApiError } from '../../lib/api';
 import { useMe } from '../identity/api';
-import { workbenchHome } from './access';
+import { canHandOver, workbenchHome } from './access';
 import { useItemVersion, useStaffCase } from './api';
 import { AcceptancePanel } from './case/AcceptancePanel';
 import { CaseStatusTags, CaseSummary } from './case/CaseSummary';
@@ -19,6 +19,7 @@ import { fieldLabel, supplementFieldOptions } from './case/formFields';
 import { FormDataCard } from './case/FormDataCard';
 import { MaterialsCard } from './case/MaterialsCard';
 import { OpinionsCard } from './case/OpinionsCard';
+import { PickupPanel } from './case/PickupPanel';
 import { TimelineCard } from './case/TimelineCard';
 import './workbench.css';
 
@@ -62,6 +63,8 @@ export function CasePage() {
   const materialOptions = [...materialNames].sort((a, b) => a[0] - b[0]).map(([value, label]) => ({ value, label }));
   const fieldOptions = supplementFieldOptions(item?.form, view.formData, en);
   const openTasks = view.myTasks.filter((task) => task.status === 'open');
+  // a result waiting at (or collected from) a window: clerks hand it over here
+  const pickup = canHandOver(me) && view.status === 'concluded' && view.result !== 'denied' && view.delivery.mode === 'window';
   const refresh = () => {
     setConflict(null);
     void refetch();
@@ -102,7 +105,12 @@ export function CasePage() {
                 ))}
               </Card>
             )}
-            {view.staffActions.length === 0 && openTasks.length === 0 && (
+            {pickup && (
+              <Card className="tb-card" title={<h2 className="tb-card-title">{t('workbench.pickup.panelTitle')}</h2>}>
+                <PickupPanel caseNo={view.caseNo} />
+              </Card>
+            )}
+            {view.staffActions.length === 0 && openTasks.length === 0 && !pickup && (
               <Card className="tb-card"><p className="tb-muted">{t('workbench.decision.noTasks')}</p></Card>
             )}
           </div>

@@ -11,6 +11,9 @@ export const ACCEPTANCE_ROLES: Role[] = ['clerk', 'dept_admin'];
 
 export const isStaff = (me: Me | null | undefined) => STAFF_ROLES.some((role) => hasRole(me, role));
 export const canAccept = (me: Me | null | undefined) => ACCEPTANCE_ROLES.some((role) => hasRole(me, role));
+/** window clerks hand over results waiting at a window (窗口领取), any window in the city */
+export const PICKUP_ROLES: Role[] = ['clerk'];
+export const canHandOver = (me: Me | null | undefined) => PICKUP_ROLES.some((role) => hasRole(me, role));
 
 /** roles that work a department's task inbox */
 const INBOX_ROLES: Role[] = ['reviewer', 'approver', 'dept_admin'];

@@ -1,8 +1,8 @@
-// Strings of the staff workbench (工作台): task inbox, the staff case page and acceptance.
+// Strings of the staff workbench (工作台): task inbox, the staff case page, acceptance and 窗口领取.
 // zh and en must have the same keys; the i18n files type-check them.
 
 export const zh = {
-  title: '工作台', nav: '工作台导航', inboxNav: '待办任务', acceptanceNav: '受理',
+  title: '工作台', nav: '工作台导航', inboxNav: '待办任务', acceptanceNav: '受理', pickupNav: '待领取',
   inbox: {
     title: '待办任务', intro: '本部门的审查、审批和事后核查任务。认领后办理，办理结果和意见对其他部门可见。',
     department: '办理部门', item: '事项', allItems: '全部事项', views: '任务分类',
@@ -78,6 +78,26 @@ export const zh = {
     confirmTitle: { confirmed: '确认核查属实？', false_commitment: '确认承诺不实并撤销办理结果？' },
     done: { confirmed: '已记录核查属实', false_commitment: '已认定承诺不实，办理结果已撤销' },
   },
+  pickup: {
+    title: '待领取', intro: '选择窗口领取的办件办结后，结果在这里等待领取。全市任一窗口均可办理：核验领取人身份后登记领取，申请人会收到通知。',
+    search: '办件编号', searchPlaceholder: '输入办件编号或前几位', searchHelp: '可输入完整编号或开头的几位数字',
+    searchInvalid: '办件编号只包含数字，最多 20 位', empty: '暂无待领取的结果', noMatch: '没有找到该编号的待领取结果',
+    columns: { caseNo: '办件编号', item: '事项', applicant: '申请人', department: '办理部门', readyAt: '待领取时间', actions: '操作' },
+    action: '办理领取', actionNamed: '办理领取 {{caseNo}}', panelTitle: '结果领取',
+    panelIntro: '申请人或其授权的代领人到窗口领取时，核验身份后登记领取。',
+    state: { awaiting: '待领取', collected: '已领取', revoked: '结果已撤销，不再发放' },
+    readySince: '自 {{time}} 起待领取', revokedHint: '事后核查撤销了办理结果，该结果不再发放。',
+    formTitle: '办理领取', submit: '确认领取',
+    collector: '领取人', kind: { applicant: '申请人本人', agent: '代领人' },
+    agentName: '代领人姓名', agentNameRequired: '请填写代领人姓名', agentId: '代领人身份证号码', applicantId: '申请人身份证号码',
+    applicantIdHint: '读取或录入领取人的身份证号码，须与申请人证件（{{masked}}）一致',
+    idRequired: '请填写身份证号码', idInvalid: '身份证号码格式或校验码不正确，请核对',
+    authorisation: '授权材料', authorisationPlaceholder: '如：授权委托书原件',
+    verification: '身份核验方式', method: { id_card: '身份证核验', e_licence: '电子证照亮证' },
+    window: '领取窗口', windowRequired: '请填写办理领取的窗口', windowPlaceholder: '如：市政务服务中心 12 号窗口',
+    note: '备注', collectedAt: '领取时间', clerk: '经办人',
+    done: '已登记办件 {{caseNo}} 的结果领取',
+  },
   acceptance: {
     title: '受理', intro: '申请人在网上提交的办件在这里等待窗口受理。打开办件核对申请表和材料后，决定受理或不予受理。',
     onBehalf: '帮办代办', onBehalfHint: '为到窗口办事的群众代为申请：在办事搜索中找到事项，进入“在线办理”后填写申请人身份证号码和授权说明，办件将记录您为代办人。',
@@ -93,7 +113,7 @@ export const zh = {
 };
 
 export const en: typeof zh = {
-  title: 'Workbench', nav: 'Workbench', inboxNav: 'Tasks', acceptanceNav: 'Acceptance',
+  title: 'Workbench', nav: 'Workbench', inboxNav: 'Tasks', acceptanceNav: 'Acceptance', pickupNav: 'Pick-up',
   inbox: {
     title: 'Tasks', intro: 'Review, approval and post-check tasks of your department. Claim a task to work on it; decisions and opinions are visible to the other departments.',
     department: 'Department', item: 'Service', allItems: 'All services', views: 'Task views',
@@ -168,6 +188,26 @@ export const en: typeof zh = {
     comment: 'Check notes', commentRequired: 'Write your check notes', submit: 'Submit finding',
     confirmTitle: { confirmed: 'Confirm the commitment?', false_commitment: 'Find the commitment false and revoke the result?' },
     done: { confirmed: 'Recorded as confirmed', false_commitment: 'Found false; the result is revoked' },
+  },
+  pickup: {
+    title: 'Pick-up', intro: 'Results to be collected at a window wait here once their case is concluded. Any window in the city hands them over: check the collector\'s identity, then record the hand-over; the applicant is told.',
+    search: 'Case number', searchPlaceholder: 'Case number or its first digits', searchHelp: 'Enter the whole number or its first digits',
+    searchInvalid: 'A case number has digits only, at most 20', empty: 'No results are waiting to be collected', noMatch: 'No waiting result has this number',
+    columns: { caseNo: 'Case number', item: 'Service', applicant: 'Applicant', department: 'Department', readyAt: 'Waiting since', actions: 'Actions' },
+    action: 'Hand over', actionNamed: 'Hand over {{caseNo}}', panelTitle: 'Result pick-up',
+    panelIntro: 'When the applicant or an agent they authorised comes to the window, check their identity and record the hand-over.',
+    state: { awaiting: 'Awaiting pick-up', collected: 'Collected', revoked: 'Result revoked; not handed over' },
+    readySince: 'Waiting since {{time}}', revokedHint: 'A post-check revoked the result; it is no longer handed over.',
+    formTitle: 'Hand over the result', submit: 'Confirm hand-over',
+    collector: 'Collected by', kind: { applicant: 'The applicant in person', agent: 'An authorised agent' },
+    agentName: 'Agent\'s name', agentNameRequired: 'Enter the agent\'s name', agentId: 'Agent\'s ID number', applicantId: 'Applicant\'s ID number',
+    applicantIdHint: 'Read or type the collector\'s ID number; it must be the applicant\'s ({{masked}})',
+    idRequired: 'Enter the ID number', idInvalid: 'The ID number\'s format or check digit is wrong; please check it',
+    authorisation: 'Authorisation', authorisationPlaceholder: 'e.g. the original letter of authorisation',
+    verification: 'Identity checked by', method: { id_card: 'ID card check', e_licence: 'E-licence shown (亮证)' },
+    window: 'Window', windowRequired: 'Enter the window handing over the result', windowPlaceholder: 'e.g. City service centre, window 12',
+    note: 'Note', collectedAt: 'Collected', clerk: 'Handed over by',
+    done: 'Recorded the hand-over of case {{caseNo}}',
   },
   acceptance: {
     title: 'Acceptance', intro: 'Cases submitted online wait here for a window clerk. Open one, check the form and materials, then accept it or not.',

@@ -4,7 +4,7 @@ import type { TimelineEntry } from '../../../../contract/applications';
 import { formatDateTime } from '../../../lib/format';
 
 const COLOUR: Record<string, string> = {
-  task_approved: 'green', concluded: 'green', delivered: 'green',
+  task_approved: 'green', concluded: 'green', delivered: 'green', picked_up: 'green',
   task_denied: 'red', not_accepted: 'red', commitment_revoked: 'red',
   supplement_requested: 'orange', withdrawn: 'gray',
 };

@@ -1,8 +1,29 @@
 // The outcome once there is one: approved (and how the result reaches the applicant), denied with
 // the departments' reasons, revoked after a post-check, not accepted, or withdrawn.
-import { Alert } from 'antd';
+import { Alert, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../../../contract/applications';
+import { formatDateTime } from '../../../lib/format';
+
+/** 窗口领取: 待领取 until a window clerk records the hand-over, then 已领取 with when and where (the timeline line). */
+function WindowPickup({ view }: { view: CaseView }) {
+  const { t } = useTranslation();
+  const collected = view.timeline.findLast((e) => e.action === 'picked_up');
+  if (!collected) {
+    return (
+      <>
+        <p><Tag className="tb-tag-orange">{t('applications.result.pickup.awaiting')}</Tag>{t('applications.result.how.window')}</p>
+        <p className="tb-small">{t('applications.result.pickup.agentHint')}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <p><Tag className="tb-tag-green">{t('applications.result.pickup.collected')}</Tag>{t('applications.result.pickup.collectedAt', { time: formatDateTime(collected.at) })}</p>
+      <p className="tb-small">{collected.text}</p>
+    </>
+  );
+}
 
 export function ResultBlock({ view }: { view: CaseView }) {
   const { t } = useTranslation();
@@ -22,7 +43,7 @@ export function ResultBlock({ view }: { view: CaseView }) {
     return (
       <Alert type="success" showIcon title={t('applications.result.approvedTitle')} description={
         <>
-          <p>{how}</p>
+          {delivery.mode === 'window' ? <WindowPickup view={view} /> : <p>{how}</p>}
           {delivery.mode === 'post' && delivery.address && (
             <p className="tb-small">{t('applications.result.postTo', { recipient: delivery.recipient ?? '', address: delivery.address })}</p>
           )}
