@@ -75,6 +75,8 @@ export const zh = {
     title: '我的办件', open: '查看我的办件', listTitle: '办件列表', findService: '办理新事项', filter: '办件状态', all: '全部状态',
     summary_one: '共 {{count}} 件', summary_other: '共 {{count}} 件',
     empty: '您还没有办件，可在办事搜索中找到事项后在线办理。', emptyFiltered: '没有该状态的办件', pagination: '办件分页',
+    scope: '申请主体', scopeAll: '全部（本人及所在企业）', scopePerson: '本人办件', scopeEnterprise: '企业：{{name}}', scopeOther: '其他申请主体',
+    emptyScope: '该申请主体下没有符合条件的办件', enterpriseTag: '企业办件', enterprise: '申请单位', filedBy: '经办人',
   },
   drafts: {
     title: '我的草稿', updated: '保存于 {{time}}', continue: '继续填写', continueNamed: '继续填写“{{name}}”',
@@ -83,8 +85,8 @@ export const zh = {
   },
   case: {
     title: '办件详情', titleNamed: '办件详情：{{name}}', notFound: '未找到该办件', backToList: '返回我的办件',
-    notFoundBody: '该办件不存在，或不属于当前登录的账号。',
-    overview: '办件概况', caseNo: '办件编号', copy: '复制办件编号', copied: '已复制', applicant: '申请人', actingAgent: '代办人',
+    notFoundBody: '该办件不存在，或不属于当前登录的账号及其经办的企业。',
+    overview: '办件概况', caseNo: '办件编号', copy: '复制办件编号', copied: '已复制', applicant: '申请人', actingAgent: '代办人', enterpriseAgent: '经办人',
     submittedAt: '提交时间', acceptedAt: '受理时间', concludedAt: '办结时间', dueOn: '承诺办结日期',
     holders: '当前办理部门', noHolder: '—', commitment: '告知承诺', commitmentYes: '已签署告知承诺书',
     provisionalNote: '承诺办结日期跨入尚未公布节假日安排的年份，为暂定日期，安排公布后将重新计算。',
@@ -214,6 +216,8 @@ export const en: Widen<typeof zh> = {
     title: 'My cases', open: 'View my cases', listTitle: 'Cases', findService: 'Apply for a service', filter: 'Status', all: 'All statuses',
     summary_one: '{{count}} case', summary_other: '{{count}} cases',
     empty: 'You have no cases yet. Find a service in the search and apply online.', emptyFiltered: 'No cases with this status', pagination: 'Case pages',
+    scope: 'Applicant', scopeAll: 'All (yours and your enterprises\')', scopePerson: 'Your own cases', scopeEnterprise: 'Enterprise: {{name}}', scopeOther: 'Another applicant',
+    emptyScope: 'No matching cases for this applicant', enterpriseTag: 'Enterprise case', enterprise: 'Enterprise', filedBy: 'Filed by',
   },
   drafts: {
     title: 'My drafts', updated: 'Saved {{time}}', continue: 'Continue', continueNamed: 'Continue “{{name}}”',
@@ -222,8 +226,8 @@ export const en: Widen<typeof zh> = {
   },
   case: {
     title: 'Case details', titleNamed: 'Case details: {{name}}', notFound: 'Case not found', backToList: 'Back to my cases',
-    notFoundBody: 'The case does not exist, or it does not belong to the signed-in account.',
-    overview: 'Overview', caseNo: 'Case number', copy: 'Copy the case number', copied: 'Copied', applicant: 'Applicant', actingAgent: 'Acting agent',
+    notFoundBody: 'The case does not exist, or it belongs neither to the signed-in account nor to an enterprise it acts for.',
+    overview: 'Overview', caseNo: 'Case number', copy: 'Copy the case number', copied: 'Copied', applicant: 'Applicant', actingAgent: 'Acting agent', enterpriseAgent: 'Filed by agent',
     submittedAt: 'Submitted', acceptedAt: 'Accepted', concludedAt: 'Concluded', dueOn: 'Promised by',
     holders: 'Now with', noHolder: '—', commitment: 'Commitment', commitmentYes: 'Commitment signed',
     provisionalNote: 'The promised date reaches into a year whose public holidays are not yet published; it is provisional and will be recalculated.',
