@@ -6,7 +6,7 @@ export const WEB_ROUTES = [
   '/progress', '/me/cases', '/me/cases/:caseNo',
   '/login', '/register', '/register/enterprise', '/me', '/messages', '/admin/items', '/admin/items/:code',
   '/admin/calendar', '/admin/accounts', '/accessibility',
-  '/workbench', '/workbench/cases/:caseNo', '/workbench/acceptance', '/workbench/pickup',
+  '/workbench', '/workbench/cases/:caseNo', '/workbench/acceptance', '/workbench/pickup', '/workbench/licences', '/workbench/licences/:id',
   '/me/data-uses', '/admin/exchange', '/admin/exchange/log',
   '/me/licences', '/verify/:id', '/presentations/:token',
 ] as const;

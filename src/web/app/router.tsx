@@ -6,6 +6,7 @@ import { RequireAuth, RequireRole } from './guards';
 import { RouteError } from './ErrorBoundary';
 import { NotFoundPage } from './NotFoundPage';
 import { ACCEPTANCE_ROLES, PICKUP_ROLES, STAFF_ROLES } from '../features/workbench/access';
+import { LICENCE_ROLES } from '../features/licences/access';
 
 function page<K extends string>(load: () => Promise<{ [P in K]: ComponentType }>, name: K) {
   const Page = lazy(async () => {
@@ -45,6 +46,8 @@ const accessibility = page(() => import('./AccessibilityPage'), 'AccessibilityPa
 const wallet = page(() => import('../features/licences/WalletPage'), 'WalletPage');
 const verifyLicence = page(() => import('../features/licences/VerifyPage'), 'VerifyPage');
 const presentation = page(() => import('../features/licences/PresentationPage'), 'PresentationPage');
+const licenceRegister = page(() => import('../features/licences/RegisterPage'), 'RegisterPage');
+const licenceEntry = page(() => import('../features/licences/RegisterEntryPage'), 'RegisterEntryPage');
 
 export const router = createBrowserRouter([
   {
@@ -77,6 +80,8 @@ export const router = createBrowserRouter([
       { path: 'workbench/cases/:caseNo', element: <RequireRole role={STAFF_ROLES}>{workbenchCase}</RequireRole> },
       { path: 'workbench/acceptance', element: <RequireRole role={ACCEPTANCE_ROLES}>{acceptance}</RequireRole> },
       { path: 'workbench/pickup', element: <RequireRole role={PICKUP_ROLES}>{pickup}</RequireRole> },
+      { path: 'workbench/licences', element: <RequireRole role={LICENCE_ROLES}>{licenceRegister}</RequireRole> },
+      { path: 'workbench/licences/:id', element: <RequireRole role={LICENCE_ROLES}>{licenceEntry}</RequireRole> },
       { path: 'me/data-uses', element: <RequireAuth>{dataUses}</RequireAuth> },
       { path: 'admin/exchange', element: <RequireRole role="operator">{adminExchange}</RequireRole> },
       { path: 'admin/exchange/log', element: <RequireRole role="auditor">{exchangeLog}</RequireRole> },
