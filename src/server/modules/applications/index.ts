@@ -8,8 +8,10 @@ import { workbenchRoutes } from './routes-workbench.js';
 import { registryPrefillRoutes } from './routes-exchange.js';
 import { watchCalendar } from './service-deadlines.js';
 import { compactInboxCountsEvery } from './service-inbox.js';
+import { configureFormSealing } from './sealing.js';
 
 export async function applicationRoutes(app: FastifyInstance) {
+  configureFormSealing(app.config.secretKey);
   const unwatch = watchCalendar(app.db.orm);
   const stopCompacting = compactInboxCountsEvery(app.db.orm);
   app.addHook('onClose', async () => { unwatch(); stopCompacting(); });
@@ -18,6 +20,7 @@ export async function applicationRoutes(app: FastifyInstance) {
   await app.register(registryPrefillRoutes);
 }
 
+export { configureFormSealing } from './sealing.js';
 export { applicationHandlers, LoggingDeliveryAdapter, shipResult } from './delivery.js';
 export type { DeliveryAdapter, Shipment } from './delivery.js';
 export { escalateOverdueTasks, recomputeDueDates, RECOMPUTE_TOPIC } from './service-deadlines.js';

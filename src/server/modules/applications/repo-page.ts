@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { one, type Executor } from '../../db/client.js';
 import { CASE_COLUMNS, type CaseRow } from './repo.js';
+import { openRow } from './sealing.js';
 import type { EventRow } from './repo-events.js';
 import { TASK_COLUMNS, type TaskRow } from './repo-tasks.js';
 
@@ -22,5 +23,5 @@ export async function findCasePage(db: Executor, caseNo: string): Promise<CasePa
     FROM cases WHERE case_no = ${caseNo}`);
   if (!r) return undefined;
   const { page_tasks: tasks, page_events: events, ...c } = r;
-  return { c: c as CaseRow, tasks, events: events.map(({ seq: _, ...e }: EventRow & { seq?: unknown }) => e) };
+  return { c: openRow(c as CaseRow), tasks, events: events.map(({ seq: _, ...e }: EventRow & { seq?: unknown }) => e) };
 }

@@ -1,11 +1,13 @@
 // SQL of cases (办件). Tasks, events and drafts have their own repo-*.ts. Civil dates travel as
 // 'YYYY-MM-DD' text both ways, so no driver turns them into local-time instants. find* may return
-// nothing; get* throws CASE_NOT_FOUND. No rules here.
+// nothing; get* throws CASE_NOT_FOUND. No rules here. Form values are sealed as they are written
+// and opened as they are read (sealing.ts).
 import { sql } from 'drizzle-orm';
 import { one, rows, type Executor } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import type { CaseResult, CaseStatus, Delivery } from '../../../contract/applications.js';
 import { inList } from './repo-tasks.js';
+import { openRow, sealForm } from './sealing.js';
 
 export interface CaseMaterial {
   index: number; name: string; governmentHeld: boolean;
@@ -29,21 +31,21 @@ export const CASE_COLUMNS = sql.raw(`id, case_no, region_code, item_code, item_v
   limit_days, to_char(paused_on, 'YYYY-MM-DD') AS paused_on, paused_days, to_char(due_on, 'YYYY-MM-DD') AS due_on, due_provisional,
   submitted_at, accepted_at, concluded_at, not_accepted_reason, version`);
 
-export const findCaseByNo = (db: Executor, caseNo: string) =>
-  one<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE case_no = ${caseNo}`);
+export const findCaseByNo = async (db: Executor, caseNo: string) =>
+  openRow(await one<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE case_no = ${caseNo}`));
 
-export const findCaseById = (db: Executor, id: string) =>
-  one<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ${id}`);
+export const findCaseById = async (db: Executor, id: string) =>
+  openRow(await one<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ${id}`));
 
 /** Lock the case row for the rest of the transaction: every command on a case starts here. */
 export async function lockCaseByNo(t: Executor, caseNo: string): Promise<CaseRow | undefined> {
-  return one<CaseRow>(t, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE case_no = ${caseNo} FOR UPDATE`);
+  return openRow(await one<CaseRow>(t, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE case_no = ${caseNo} FOR UPDATE`));
 }
 
 export async function lockCaseById(t: Executor, id: string): Promise<CaseRow> {
   const row = await one<CaseRow>(t, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE id = ${id} FOR UPDATE`);
   if (!row) throw new AppError('CASE_NOT_FOUND');
-  return row;
+  return openRow(row);
 }
 
 /** The next case number sequence value (0 … 999999). */
@@ -67,18 +69,18 @@ export interface NewCase {
  * undefined when the case number is taken (the caller draws another).
  */
 export async function insertCase(t: Executor, c: NewCase): Promise<CaseRow | undefined> {
-  return one<CaseRow>(t, sql`INSERT INTO cases (case_no, region_code, item_code, item_version, item_name, department_code,
+  return openRow(await one<CaseRow>(t, sql`INSERT INTO cases (case_no, region_code, item_code, item_version, item_name, department_code,
       applicant_account_id, applicant_kind, applicant_name, applicant_id_masked, enterprise_name, enterprise_credit_code_hash, id_tail_hash,
       acting_agent_account_id, acting_agent_name, acting_role, acting_authorisation, status, form_data, materials, delivery, commitment,
       started_on, limit_days, due_on, due_provisional, submitted_at, accepted_at)
     VALUES (${c.caseNo}, ${c.regionCode}, ${c.itemCode}, ${c.itemVersion}, ${c.itemName}, ${c.departmentCode},
       ${c.applicantAccountId}, ${c.applicantKind}, ${c.applicantName}, ${c.applicantIdMasked}, ${c.enterpriseName}, ${c.enterpriseCreditCodeHash},
       ${c.idTailHash}, ${c.actingAgentAccountId}, ${c.actingAgentName}, ${c.actingRole}, ${c.actingAuthorisation}, ${c.status},
-      ${JSON.stringify(c.formData)}::jsonb, ${JSON.stringify(c.materials)}::jsonb, ${JSON.stringify(c.delivery)}::jsonb, ${c.commitment},
+      ${JSON.stringify(sealForm(c.formData))}::jsonb, ${JSON.stringify(c.materials)}::jsonb, ${JSON.stringify(c.delivery)}::jsonb, ${c.commitment},
       ${c.startedOn}::date, ${c.limitDays}, ${c.dueOn}::date, ${c.dueProvisional}, ${c.submittedAt.toISOString()},
       ${c.acceptedAt?.toISOString() ?? null})
     ON CONFLICT (case_no) DO NOTHING
-    RETURNING ${CASE_COLUMNS}`);
+    RETURNING ${CASE_COLUMNS}`));
 }
 
 /** The columns a command may change; unspecified ones stay. Bumps the row version. */
@@ -100,7 +102,7 @@ export async function updateCase(t: Executor, id: string, p: CasePatch): Promise
   if (p.dueOn !== undefined) sets.push(sql`due_on = ${p.dueOn}::date`);
   if (p.dueProvisional !== undefined) sets.push(sql`due_provisional = ${p.dueProvisional}`);
   if (p.trackingNo !== undefined) sets.push(sql`tracking_no = ${p.trackingNo}`);
-  if (p.formData !== undefined) sets.push(sql`form_data = ${JSON.stringify(p.formData)}::jsonb`);
+  if (p.formData !== undefined) sets.push(sql`form_data = ${JSON.stringify(sealForm(p.formData))}::jsonb`);
   if (p.materials !== undefined) sets.push(sql`materials = ${JSON.stringify(p.materials)}::jsonb`);
   await rows(t, sql`UPDATE cases SET ${sql.join(sets, sql`, `)} WHERE id = ${id}`);
 }
@@ -128,12 +130,12 @@ export async function listCasesOf(db: Executor, f: CaseListFilter, limit: number
   const sources = listSources(f);
   if (!sources.length) return [];
   if (sources.length === 1) {
-    return rows<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE ${sources[0]} ORDER BY submitted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
+    return (await rows<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE ${sources[0]} ORDER BY submitted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`)).map(openRow);
   }
   const reach = limit + offset;
   const pieces = sources.map((where) => sql`(SELECT ${CASE_COLUMNS} FROM cases WHERE ${where} ORDER BY submitted_at DESC, id DESC LIMIT ${reach})`);
-  return rows<CaseRow>(db, sql`SELECT * FROM (${sql.join(pieces, sql` UNION ALL `)}) merged
-    ORDER BY submitted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`);
+  return (await rows<CaseRow>(db, sql`SELECT * FROM (${sql.join(pieces, sql` UNION ALL `)}) merged
+    ORDER BY submitted_at DESC, id DESC LIMIT ${limit} OFFSET ${offset}`)).map(openRow);
 }
 
 export async function countCasesOf(db: Executor, f: CaseListFilter): Promise<number> {
@@ -144,10 +146,10 @@ export async function countCasesOf(db: Executor, f: CaseListFilter): Promise<num
 }
 
 /** The acceptance queue (待受理), oldest first; optionally only cases of some competent departments. */
-export const listSubmitted = (db: Executor, departments: string[] | null, limit: number, offset: number) => rows<CaseRow>(db, sql`
+export const listSubmitted = async (db: Executor, departments: string[] | null, limit: number, offset: number) => (await rows<CaseRow>(db, sql`
   SELECT ${CASE_COLUMNS} FROM cases
   WHERE status = 'submitted' ${departments ? sql`AND department_code IN ${inList(departments)}` : sql``}
-  ORDER BY submitted_at, id LIMIT ${limit} OFFSET ${offset}`);
+  ORDER BY submitted_at, id LIMIT ${limit} OFFSET ${offset}`)).map(openRow);
 
 export async function countSubmitted(db: Executor, departments: string[] | null): Promise<number> {
   const r = await one<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM cases WHERE status = 'submitted'
@@ -156,8 +158,8 @@ export async function countSubmitted(db: Executor, departments: string[] | null)
 }
 
 /** Public progress lookup: the case only when the ID tail hash matches too. */
-export const findCaseByNoAndTail = (db: Executor, caseNo: string, idTailHash: string) =>
-  one<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE case_no = ${caseNo} AND id_tail_hash = ${idTailHash}`);
+export const findCaseByNoAndTail = async (db: Executor, caseNo: string, idTailHash: string) =>
+  openRow(await one<CaseRow>(db, sql`SELECT ${CASE_COLUMNS} FROM cases WHERE case_no = ${caseNo} AND id_tail_hash = ${idTailHash}`));
 
 /** Live cases whose clock runs (for a calendar change): id, start, limit, paused days and the current due date. */
 export const listRunningCases = (db: Executor, afterId: string, limit: number) => rows<{
