@@ -64,12 +64,16 @@ describe('e-licences: issuing, wallet, verification, revocation and replacement'
     assert.equal(await verdictOf(t, l.id), 'authentic');
   });
 
-  it('lets staff of the issuing department revoke with a reason; others get 403; bad input writes nothing', async () => {
+  it('lets staff of the issuing department revoke with a reason; another department\'s staff get 404, a citizen 403; bad input writes nothing', async () => {
     const l = await issueLicence(t);
     const other = await t.as['reviewer.scjg'].post(`/api/licences/${l.id}/revoke`, { reason: '测试' });
-    assert.equal(other.statusCode, 403);
-    assert.equal(problemOf(other).code, 'FORBIDDEN');
+    assert.equal(other.statusCode, 404);
+    assert.equal(problemOf(other).code, 'LICENCE_NOT_FOUND');
+    const otherReplace = await t.as['reviewer.scjg'].post(`/api/licences/${l.id}/replace`, { reason: '测试', fields: {} });
+    assert.equal(otherReplace.statusCode, 404, otherReplace.body);
+    assert.equal(problemOf(otherReplace).code, 'LICENCE_NOT_FOUND');
     const citizen = await t.as.citizen1.post(`/api/licences/${l.id}/revoke`, { reason: '测试' });
+    assert.equal(citizen.statusCode, 403);
     assert.equal(problemOf(citizen).code, 'FORBIDDEN');
     const before = await count(t, 'licence_uses');
     const bad = await t.as['reviewer.gaj'].post(`/api/licences/${l.id}/revoke`, { reason: 'x', extra: 1 });

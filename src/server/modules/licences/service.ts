@@ -13,7 +13,7 @@ import { calendarToday } from '../calendar/index.js';
 import { enterprisesOfAgent } from '../identity/index.js';
 import { queueNotice } from '../notifications/index.js';
 import { cipherFor, publicKeyOf } from './keys.js';
-import { canManageLicence, isHolder } from './policy.js';
+import { canManageLicence, isHolder, isLicenceStaff } from './policy.js';
 import { signedRecord, verifyRecord } from './record.js';
 import * as repo from './repo.js';
 import { writeLicence } from './service-issue.js';
@@ -88,7 +88,8 @@ export async function verify(db: Executor, secretKey: string, idOrIdentifier: st
 
 async function lockManaged(t: Executor, actor: Actor, id: string): Promise<repo.LicenceRow> {
   const l = UUID.test(id) ? await repo.lockLicence(t, id) : undefined;
-  if (!l) throw new AppError('LICENCE_NOT_FOUND');
+  // another department's licence is not there for its staff (as in the register); others lack the role
+  if (!l || (isLicenceStaff(actor) && !canManageLicence(actor, l))) throw new AppError('LICENCE_NOT_FOUND');
   if (!canManageLicence(actor, l)) throw new AppError('FORBIDDEN');
   if (l.status !== 'valid') throw new AppError('LICENCE_NOT_VALID');
   return l;
