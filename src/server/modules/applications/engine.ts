@@ -3,7 +3,6 @@
 // locked; it writes tasks and case rows and returns the timeline rows it produced.
 import type { Executor } from '../../db/client.js';
 import { enqueue } from '../../platform/outbox.js';
-import { queueNotice } from '../notifications/index.js';
 import { dueOf, pausedWorkingDays } from './clock.js';
 import type { Clock, EventInput } from './context.js';
 import * as repo from './repo.js';
@@ -11,6 +10,7 @@ import { insertPickup } from './repo-handover.js';
 import * as tasks from './repo-tasks.js';
 import { notices } from './texts.js';
 import { nextStage, stageState, supersededTasks, tasksOfStage } from './workflow.js';
+import { notifyApplicant } from './notify-applicant.js';
 
 export const DELIVER_TOPIC = 'applications.deliver';
 
@@ -22,7 +22,6 @@ export function onCaseApproved(hook: ApprovalHook): () => void {
   return () => approvalHooks.delete(hook);
 }
 
-const caseRef = (c: repo.CaseRow) => ({ caseNo: c.case_no, itemName: c.item_name, accountId: c.applicant_account_id });
 
 /** Open the pending review tasks of a stage, each with its own clock from today. */
 export async function openStage(t: Executor, clock: Clock, c: repo.CaseRow, stage: number, at: Date): Promise<EventInput[]> {
@@ -54,7 +53,7 @@ async function deliverResult(t: Executor, c: repo.CaseRow, at: Date): Promise<Ev
 export async function conclude(t: Executor, c: repo.CaseRow, result: 'approved' | 'denied', at: Date): Promise<EventInput[]> {
   const cancelled = await tasks.cancelLiveTasks(t, c.id, at, 'post_check');
   await repo.updateCase(t, c.id, { status: 'concluded', result, concludedAt: at, pausedOn: null });
-  await queueNotice(t, notices.concluded(caseRef(c), result === 'approved'));
+  await notifyApplicant(t, c, (ref) => notices.concluded(ref, result === 'approved'));
   const events: EventInput[] = cancelled.map((id) => ({ action: 'task_cancelled', taskId: id }));
   events.push({ action: 'concluded', departmentCode: c.department_code, data: { result } });
   if (result === 'approved') events.push(...(await deliverResult(t, c, at)));

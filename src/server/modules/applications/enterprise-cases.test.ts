@@ -5,6 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CaseList, CaseView } from '../../../contract/applications.js';
 import type { LicenceSummary } from '../../../contract/licences.js';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../db/client.js';
 import { seedEnterprises, seedPersons } from '../../db/seed/data/people.js';
 import { TEST_PASSWORD } from '../../test/accounts.js';
 import { Client } from '../../test/harness.js';
@@ -166,6 +168,25 @@ describe('enterprise cases and licences are shared by the enterprise\'s agents',
     assert.equal(withdrawn.statusCode, 200, withdrawn.body);
     assert.equal(withdrawn.json().status, 'withdrawn');
     assert.equal((await t.as.company1.get(`/api/applications/${later.caseNo}`)).json().status, 'withdrawn', 'the filing agent sees the withdrawal');
+  });
+
+  it('tells every agent of the enterprise what happens to its case, and nobody else; a person\'s case only its applicant', async () => {
+    const accountOf = async (username: string) => (await rows<{ id: string }>(t.db.orm, sql`SELECT id FROM accounts WHERE username = ${username}`))[0].id;
+    const [filer, second, stranger] = await Promise.all([accountOf('company1'), accountOf('citizen3'), accountOf('citizen5')]);
+    const recipients = async (caseNo: string, kind: string) => (await rows<{ account_id: string }>(t.db.orm, sql`SELECT payload->>'accountId' AS account_id
+      FROM outbox WHERE topic = 'notify' AND payload->>'kind' = ${kind} AND payload->>'link' = ${`/me/cases/${caseNo}`}`)).map((r) => r.account_id).sort();
+
+    const filed = await fileFor(t.as.company1);
+    assert.deepEqual(await recipients(filed.caseNo, 'case.submitted'), [filer, second].sort());
+    await accept(t, filed.caseNo);
+    assert.deepEqual(await recipients(filed.caseNo, 'case.accepted'), [filer, second].sort());
+    await decide(t, 'scjg', await taskOf(t, filed.caseNo, 'scjg'), { decision: 'return', comment: '请补充加盖公章的申请书', materials: [0] });
+    const asked = await recipients(filed.caseNo, 'case.supplement_requested');
+    assert.deepEqual(asked, [filer, second].sort());
+    assert.ok(!asked.includes(stranger));
+
+    const own = await apply(t.as.citizen3, await applicationBody(t.as.citizen3, personItem));
+    assert.deepEqual(await recipients(own.caseNo, 'case.submitted'), [second], 'a person\'s case is told to that person alone');
   });
 
   it('puts the enterprise\'s licence in the wallet of every agent, and no one else\'s', async () => {

@@ -8,7 +8,6 @@ import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import { departmentNames } from '../catalog/index.js';
-import { queueNotice } from '../notifications/index.js';
 import { clockOf, record, type Ctx } from './context.js';
 import { openStage } from './engine.js';
 import { canAccept, canSeeAcceptanceQueue, canSeeStaffCase } from './policy.js';
@@ -17,6 +16,7 @@ import * as tasks from './repo-tasks.js';
 import { staffCaseView, staffLinks } from './service-views.js';
 import { notices } from './texts.js';
 import { toCaseSummary } from './views.js';
+import { notifyApplicant } from './notify-applicant.js';
 
 /**
  * Lock the case for an acceptance decision: unseen → 404, seen but not acceptable by the caller →
@@ -33,7 +33,6 @@ async function lockForAcceptance(t: Executor, actor: Actor, caseNo: string) {
 /** Who took the case in: the department, when its own staff did; a city window (综合窗口) names none. */
 const windowOf = (actor: Actor, c: repo.CaseRow) => (actor.departments.some((d) => d.code === c.department_code) ? c.department_code : null);
 
-const ref = (c: repo.CaseRow) => ({ caseNo: c.case_no, itemName: c.item_name, accountId: c.applicant_account_id });
 
 export async function accept(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang): Promise<StaffCaseView> {
   const clock = await clockOf(ctx);
@@ -42,7 +41,7 @@ export async function accept(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang)
     const c = await lockForAcceptance(t, actor, caseNo);
     await repo.updateCase(t, c.id, { status: 'in_review', acceptedAt: at });
     const opened = await openStage(t, clock, c, 1, at);
-    await queueNotice(t, notices.accepted(ref(c)));
+    await notifyApplicant(t, c, (r) => notices.accepted(r));
     await record(t, c, actor, at, 'accepted', [{ action: 'accepted', departmentCode: windowOf(actor, c) }, ...opened], { status: 'in_review' });
   });
   return staffCaseView(ctx, actor, caseNo, lang);
@@ -54,7 +53,7 @@ export async function notAccept(ctx: Ctx, actor: Actor, caseNo: string, reason: 
     const c = await lockForAcceptance(t, actor, caseNo);
     await tasks.cancelLiveTasks(t, c.id, at);
     await repo.updateCase(t, c.id, { status: 'not_accepted', notAcceptedReason: reason });
-    await queueNotice(t, notices.notAccepted(ref(c), reason));
+    await notifyApplicant(t, c, (r) => notices.notAccepted(r, reason));
     await record(t, c, actor, at, 'not_accepted', [{ action: 'not_accepted', departmentCode: windowOf(actor, c), comment: reason }], { status: 'not_accepted', reason });
   });
   return staffCaseView(ctx, actor, caseNo, lang);

@@ -8,7 +8,6 @@ import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import { departmentNames, getApplicationSpec } from '../catalog/index.js';
-import { queueNotice } from '../notifications/index.js';
 import { checkSupplementRequest } from './checks.js';
 import { clockOf, record, type Ctx, type EventInput } from './context.js';
 import { settleStage } from './engine.js';
@@ -18,6 +17,7 @@ import * as tasks from './repo-tasks.js';
 import { staffCaseView } from './service-views.js';
 import { notices } from './texts.js';
 import { toInboxTask } from './views.js';
+import { notifyApplicant } from './notify-applicant.js';
 
 /** The task, if the caller may work it: unknown → 404, another department's → 403. */
 async function workableTask(ctx: Ctx, actor: Actor, id: string, kind: 'review' | 'post_check' | null) {
@@ -102,8 +102,7 @@ export async function decideTask(ctx: Ctx, actor: Actor, id: string, body: Decis
     if (body.decision === 'return') {
       if (c.status === 'in_review') await repo.updateCase(t, c.id, { status: 'supplement', pausedOn: clock.today });
       const names = await departmentNames(t, [k.department_code]);
-      await queueNotice(t, notices.supplement({ caseNo: c.case_no, itemName: c.item_name, accountId: c.applicant_account_id },
-        names.get(k.department_code) ?? k.department_code, comment!));
+      await notifyApplicant(t, c, (ref) => notices.supplement(ref, names.get(k.department_code) ?? k.department_code, comment!));
     } else {
       events.push(...(await settleStage(t, clock, c.id, k.stage, at)));
     }
@@ -127,7 +126,7 @@ export async function postCheck(ctx: Ctx, actor: Actor, id: string, body: { outc
     if (!decided) throw new AppError('TASK_ALREADY_DECIDED');
     if (!confirmed) {
       await repo.updateCase(t, c.id, { result: 'revoked' });
-      await queueNotice(t, notices.revoked({ caseNo: c.case_no, itemName: c.item_name, accountId: c.applicant_account_id }, comment));
+      await notifyApplicant(t, c, (ref) => notices.revoked(ref, comment));
     }
     const action = confirmed ? 'post_check_confirmed' : 'commitment_revoked';
     await record(t, c, actor, at, action, [{ action, departmentCode: k.department_code, taskId: id, comment, data: { taskName: k.name } }], { taskId: id, outcome: body.outcome, comment });

@@ -12,12 +12,12 @@ import type { Lang } from '../../platform/i18n.js';
 import { validateIdNumber, type IdNumberResult } from '../../platform/ids.js';
 import { maskIdNumber, maskName } from '../../platform/mask.js';
 import { departmentNames } from '../catalog/index.js';
-import { queueNotice } from '../notifications/index.js';
 import { idTailHash, record, type Ctx } from './context.js';
 import { canHandOver } from './policy-handover.js';
 import * as repo from './repo.js';
 import { countAwaiting, findPickup, listAwaiting, markCollected, type AwaitingRow, type PickupRow } from './repo-handover.js';
 import { notices } from './texts.js';
+import { notifyApplicant } from './notify-applicant.js';
 
 type Localised = { zh: string; en: string };
 type IdReason = Extract<IdNumberResult, { ok: false }>['reason'];
@@ -136,7 +136,7 @@ export async function handOver(ctx: Ctx, actor: Actor, caseNo: string, body: Han
     };
     if (!(await markCollected(t, c.id, handover))) throw new AppError('RESULT_ALREADY_COLLECTED');
     const agentName = input.kind === 'agent' ? maskName(collectorName) : null;
-    await queueNotice(t, notices.pickedUp({ caseNo: c.case_no, itemName: c.item_name, accountId: c.applicant_account_id }, input.window, agentName));
+    await notifyApplicant(t, c, (ref) => notices.pickedUp(ref, input.window, agentName));
     await record(t, c, actor, at, 'picked_up',
       [{ action: 'picked_up', data: { window: input.window, collectorKind: input.kind, agentName, verification: input.verification } }],
       { pickedUp: true, window: input.window, verification: input.verification, collectorKind: input.kind, collectorIdMasked });

@@ -9,7 +9,6 @@ import { checkFormData } from '../../platform/forms.js';
 import type { Lang } from '../../platform/i18n.js';
 import { getApplicationSpec } from '../catalog/index.js';
 import { claimFiles } from '../files/index.js';
-import { queueNotice } from '../notifications/index.js';
 import { clockOf, record, type Ctx, type EventInput } from './context.js';
 import { resumeClock } from './engine.js';
 import { actsAsApplicant, canReadCase, canSupplement, canWithdraw, type ApplicantLinks } from './policy.js';
@@ -17,6 +16,7 @@ import * as repo from './repo.js';
 import * as tasks from './repo-tasks.js';
 import { applicantLinks, caseView } from './service-views.js';
 import { notices } from './texts.js';
+import { notifyApplicant } from './notify-applicant.js';
 
 const LIVE = ['submitted', 'in_review', 'supplement'];
 
@@ -97,7 +97,7 @@ export async function withdraw(ctx: Ctx, actor: Actor, caseNo: string, reason: s
     if (!LIVE.includes(c.status)) throw new AppError('CASE_STATUS_CONFLICT');
     const cancelled = await tasks.cancelLiveTasks(t, c.id, at);
     await repo.updateCase(t, c.id, { status: 'withdrawn', pausedOn: null });
-    await queueNotice(t, notices.withdrawn({ caseNo: c.case_no, itemName: c.item_name, accountId: c.applicant_account_id }));
+    await notifyApplicant(t, c, (ref) => notices.withdrawn(ref));
     await record(t, c, actor, at, 'withdrawn', [
       ...cancelled.map((id) => ({ action: 'task_cancelled', taskId: id })), { action: 'withdrawn', comment: reason },
     ], { status: 'withdrawn', reason });

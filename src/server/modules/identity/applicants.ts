@@ -73,6 +73,11 @@ export async function actsForEnterprise(db: Executor, accountId: string, creditC
     WHERE e.credit_code_hash = ${creditCodeHash}`));
 }
 
+/** The accounts that act for the enterprise with this keyed credit-code hash now (agents and the legal representative). */
+export const agentsOfEnterprise = async (db: Executor, creditCodeHash: string): Promise<string[]> =>
+  (await rows<{ account_id: string }>(db, sql`SELECT m.account_id FROM enterprises e JOIN enterprise_agents m ON m.enterprise_id = e.id
+    WHERE e.credit_code_hash = ${creditCodeHash} ORDER BY m.account_id`)).map((r) => r.account_id);
+
 /** The keyed lookup hash of a credit code, as identity stores it. */
 export const creditCodeHash = (secretKey: string, creditCode: string) => cipherFor(secretKey).lookupHash(CREDIT_CODE_KIND, creditCode);
 

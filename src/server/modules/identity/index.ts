@@ -7,7 +7,7 @@ export { createActorResolver } from './session.js';
 export { identityRoutes } from './routes.js';
 export { seedAccounts } from './seed.js';
 export {
-  actsForEnterprise, agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, enterpriseHashesOfAgent, enterprisesOfAgent, findPersonByIdNumber,
+  actsForEnterprise, agentEnterpriseByCreditCode, agentsOfEnterprise, applicantProfile, creditCodeHash, enterpriseHashesOfAgent, enterprisesOfAgent, findPersonByIdNumber,
   staffOfDepartment,
 } from './applicants.js';
 export type { AgentEnterprise, ApplicantProfile } from './applicants.js';
