@@ -185,7 +185,7 @@ describe('enterprise cases and licences are shared by the enterprise\'s agents',
     assert.deepEqual(asked, [filer, second].sort());
     assert.ok(!asked.includes(stranger));
 
-    const own = await apply(t.as.citizen3, await applicationBody(t.as.citizen3, personItem));
+    const own = await apply(agent2, await applicationBody(agent2, personItem));
     assert.deepEqual(await recipients(own.caseNo, 'case.submitted'), [second], 'a person\'s case is told to that person alone');
   });
 

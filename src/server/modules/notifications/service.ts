@@ -21,7 +21,8 @@ export const NOTIFY_TOPIC = 'notify';
  */
 export async function queueNotice(t: Executor, notice: Notice): Promise<void> {
   // Check is the cheap path; the error list is built only for a notice that fails it
-  if (!Value.Check(NoticeSchema, notice)) {
+  const valid: boolean = Value.Check(NoticeSchema, notice);
+  if (!valid) {
     const problems = [...Value.Errors(NoticeSchema, notice)].map((e) => `${e.instancePath || '/'} ${e.message}`);
     throw new Error(`invalid notice ${notice.kind}: ${problems.join('; ')}`);
   }
