@@ -44,6 +44,15 @@ export function fieldCipher(secretKeyHex: string): FieldCipher {
   };
 }
 
+const ciphers = new Map<string, FieldCipher>();
+
+/** The field cipher of a key, derived once per process (HKDF per call is not free). */
+export function cipherFor(secretKeyHex: string): FieldCipher {
+  let cipher = ciphers.get(secretKeyHex);
+  if (!cipher) ciphers.set(secretKeyHex, (cipher = fieldCipher(secretKeyHex)));
+  return cipher;
+}
+
 // --- passwords ------------------------------------------------------------------------------
 
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLen: 32, saltBytes: 16 };

@@ -2,7 +2,7 @@
 // writes a command's timeline rows and its audit entry in the command's transaction.
 import type { Executor } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit.js';
-import { fieldCipher, type FieldCipher } from '../../platform/crypto.js';
+import { cipherFor } from '../../platform/crypto.js';
 import type { Actor } from '../../platform/auth.js';
 import { calendarToday, getCalendar, type WorkingCalendar } from '../calendar/index.js';
 import type { CaseRow } from './repo.js';
@@ -41,12 +41,10 @@ export async function record(t: Executor, c: Pick<CaseRow, 'id' | 'case_no' | 'r
   }, { streamLocked: true, newStream: options.newCase }); // every writer of a case's stream holds its row lock (this caller too)
 }
 
-const ciphers = new Map<string, FieldCipher>();
 const ID_TAIL_KIND = 'case_id_tail';
 
 /** Keyed hash of the last 6 characters of an ID number or credit code (the public progress lookup). */
 export function idTailHash(secretKey: string, idOrCode: string): string {
-  let cipher = ciphers.get(secretKey);
-  if (!cipher) ciphers.set(secretKey, (cipher = fieldCipher(secretKey)));
+  const cipher = cipherFor(secretKey);
   return cipher.lookupHash(ID_TAIL_KIND, idOrCode.slice(-6).toUpperCase());
 }

@@ -15,7 +15,10 @@ export async function applicantRecipients(t: Executor, c: Owned): Promise<string
   return agents.length ? agents : [c.applicant_account_id];
 }
 
-/** Queue the notice `make` writes for each recipient of the case, in the caller's transaction. */
-export async function notifyApplicant(t: Executor, c: Owned, make: (ref: CaseRef) => Notice): Promise<void> {
-  for (const accountId of await applicantRecipients(t, c)) await queueNotice(t, make({ caseNo: c.case_no, itemName: c.item_name, accountId }));
+/** Queue the notices the `makes` write, in order, for each recipient of the case (looked up once), in the caller's transaction. */
+export async function notifyApplicant(t: Executor, c: Owned, ...makes: ((ref: CaseRef) => Notice)[]): Promise<void> {
+  const recipients = await applicantRecipients(t, c);
+  for (const make of makes) {
+    for (const accountId of recipients) await queueNotice(t, make({ caseNo: c.case_no, itemName: c.item_name, accountId }));
+  }
 }

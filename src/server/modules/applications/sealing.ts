@@ -4,17 +4,14 @@
 // sealed with AES-256-GCM under the deployment's field key ({"$sealed": "v1:…"}), and the repo
 // opens them as it reads the row. Nothing queries inside form_data in SQL. Rows written before
 // sealing (plain JSON) still read as they are. See docs/decisions/0009-case-workflow.md.
-import { fieldCipher, type FieldCipher } from '../../platform/crypto.js';
+import { cipherFor, type FieldCipher } from '../../platform/crypto.js';
 
 const SEALED = '$sealed';
 let cipher: FieldCipher | null = null;
-let configuredKey: string | null = null;
 
 /** Called when the module registers (and by tools that write cases without the app). */
 export function configureFormSealing(secretKey: string): void {
-  if (configuredKey === secretKey) return;
-  cipher = fieldCipher(secretKey);
-  configuredKey = secretKey;
+  cipher = cipherFor(secretKey);
 }
 
 function sealer(): FieldCipher {

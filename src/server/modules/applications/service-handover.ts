@@ -6,7 +6,7 @@ import type { HandoverBody, PickupList, PickupQuery, PickupSummary, PickupView }
 import { isoTimestamp, tx, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
-import { fieldCipher, type FieldCipher } from '../../platform/crypto.js';
+import { cipherFor } from '../../platform/crypto.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import { validateIdNumber, type IdNumberResult } from '../../platform/ids.js';
@@ -70,12 +70,6 @@ function cleanHandover(body: HandoverBody, lang: Lang, at: Date): CleanHandover 
   return input;
 }
 
-const ciphers = new Map<string, FieldCipher>();
-function cipherOf(secretKey: string): FieldCipher {
-  let cipher = ciphers.get(secretKey);
-  if (!cipher) ciphers.set(secretKey, (cipher = fieldCipher(secretKey)));
-  return cipher;
-}
 
 /** The case keeps only the masked ID number and a keyed hash of its tail: both must match the one shown. */
 const isApplicant = (secretKey: string, c: repo.CaseRow, p: PickupRow, idNumber: string) =>
@@ -131,7 +125,7 @@ export async function handOver(ctx: Ctx, actor: Actor, caseNo: string, body: Han
     const collectorIdMasked = maskIdNumber(input.idNumber);
     const handover = {
       at, window: input.window, clerkAccountId: actor.accountId, clerkName: actor.name, verification: input.verification,
-      collectorKind: input.kind, collectorName, collectorIdMasked, collectorIdEnc: cipherOf(ctx.secretKey).encrypt(input.idNumber),
+      collectorKind: input.kind, collectorName, collectorIdMasked, collectorIdEnc: cipherFor(ctx.secretKey).encrypt(input.idNumber),
       authorisation: input.kind === 'agent' ? input.authorisation : null, note: input.note,
     };
     if (!(await markCollected(t, c.id, handover))) throw new AppError('RESULT_ALREADY_COLLECTED');

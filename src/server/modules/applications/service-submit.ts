@@ -27,7 +27,7 @@ import * as tasks from './repo-tasks.js';
 import { notices } from './texts.js';
 import { caseView } from './service-views.js';
 import { isImmediate, planTasks } from './workflow.js';
-import { notifyApplicant } from './notify-applicant.js';
+import { notifyApplicant, type CaseRef } from './notify-applicant.js';
 
 interface Applicant {
   accountId: string; kind: 'person' | 'enterprise'; name: string; idOrCode: string;
@@ -166,14 +166,13 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
     await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
     // the draft became this case: it goes in the same transaction, so a failed submission keeps it
     await drafts.deleteDraft(t, actor.accountId, spec.code);
-    await notifyApplicant(t, c, (ref) => notices.submitted(ref, c.due_on));
+    await notifyApplicant(t, c, (ref) => notices.submitted(ref, c.due_on), ...(immediate ? [(ref: CaseRef) => notices.accepted(ref)] : []));
     const events: EventInput[] = [{ action: 'submitted', data: { itemVersion: spec.version } }, ...prefillChecked];
     if (commitment) {
       events.push({ action: 'commitment_signed' }, { action: 'auto_accepted', departmentCode: spec.departmentCode });
       events.push(...(await conclude(t, c, 'approved', at)));
     } else if (immediate) {
       events.push({ action: 'auto_accepted', departmentCode: spec.departmentCode });
-      await notifyApplicant(t, c, (ref) => notices.accepted(ref));
       events.push(...(await openStage(t, clock, c, 1, at)));
     }
     await record(t, c, actor, at, 'submitted', events, {

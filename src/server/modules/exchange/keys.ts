@@ -1,6 +1,6 @@
 // The exchange's keys: the field cipher for registry records and the keyed subject hash. Set once
 // from config when the module registers (configureExchange); used by every call afterwards.
-import { fieldCipher, type FieldCipher } from '../../platform/crypto.js';
+import { cipherFor, type FieldCipher } from '../../platform/crypto.js';
 import type { ExchangeSubject } from './provider.js';
 
 let cipher: FieldCipher | null = null;
@@ -8,7 +8,7 @@ let configuredKey: string | null = null;
 
 export function configureExchange(options: { secretKey: string }): void {
   if (configuredKey === options.secretKey) return;
-  cipher = fieldCipher(options.secretKey);
+  cipher = cipherFor(options.secretKey);
   configuredKey = options.secretKey;
 }
 

@@ -3,18 +3,12 @@
 // of a department with a role (escalations). Values are decrypted here and never logged.
 import { sql } from 'drizzle-orm';
 import { one, rows, type Executor } from '../../db/client.js';
-import { fieldCipher, type FieldCipher } from '../../platform/crypto.js';
+import { cipherFor } from '../../platform/crypto.js';
 import type { Role } from '../../platform/auth.js';
 import { CREDIT_CODE_KIND } from './enterprise-service.js';
 import { findAccountById } from './repo.js';
 import { ID_NUMBER_KIND } from './service.js';
 
-const ciphers = new Map<string, FieldCipher>();
-const cipherFor = (secretKey: string) => {
-  let cipher = ciphers.get(secretKey);
-  if (!cipher) ciphers.set(secretKey, (cipher = fieldCipher(secretKey)));
-  return cipher;
-};
 
 export interface ApplicantProfile {
   accountId: string; kind: 'person' | 'staff'; name: string;

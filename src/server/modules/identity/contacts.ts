@@ -1,15 +1,9 @@
 // Where an account can be reached: its mobile number (stored encrypted) and email, for the message
 // centre's SMS and email. Only the delivery of a notice asks; nothing here logs what it returns.
 import type { Executor } from '../../db/client.js';
-import { fieldCipher, type FieldCipher } from '../../platform/crypto.js';
+import { cipherFor } from '../../platform/crypto.js';
 import { findAccountById } from './repo.js';
 
-const ciphers = new Map<string, FieldCipher>();
-const cipherFor = (secretKey: string) => {
-  let cipher = ciphers.get(secretKey);
-  if (!cipher) ciphers.set(secretKey, (cipher = fieldCipher(secretKey)));
-  return cipher;
-};
 
 /** The account's mobile and email in clear; null when the account does not exist. */
 export async function contactOf(db: Executor, secretKey: string, accountId: string): Promise<{ mobile: string | null; email: string | null } | null> {

@@ -5,18 +5,12 @@ import type { Executor } from '../../db/client.js';
 import { isoTimestamp } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit.js';
 import { now } from '../../platform/clock.js';
-import { fieldCipher, type FieldCipher } from '../../platform/crypto.js';
+import { cipherFor } from '../../platform/crypto.js';
 import { generateSm2KeyPair, SM2_USER_ID, type Sm2KeyPair } from '../../platform/sm2.js';
 import type { LicenceKeys } from '../../../contract/licences.js';
 import { departmentIssuer } from '../catalog/index.js';
 import * as repo from './repo.js';
 
-const ciphers = new Map<string, FieldCipher>();
-export const cipherFor = (secretKey: string) => {
-  let c = ciphers.get(secretKey);
-  if (!c) ciphers.set(secretKey, (c = fieldCipher(secretKey)));
-  return c;
-};
 
 /** Public keys never change once made, so each is read from the database once per process. */
 const publicKeys = new Map<string, string>();

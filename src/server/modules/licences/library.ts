@@ -5,7 +5,7 @@ import type { Executor } from '../../db/client.js';
 import type { ExchangeCallContext, ExchangeSubject, FieldDef, RegistryProvider } from '../exchange/index.js';
 import { now } from '../../platform/clock.js';
 import { calendarToday } from '../calendar/index.js';
-import { cipherFor } from './keys.js';
+import { cipherFor } from '../../platform/crypto.js';
 import * as repo from './repo.js';
 import { CODE_TYPES, isExpired, typeName } from './views.js';
 

@@ -6,7 +6,7 @@ import type { LicenceKeys, LicenceSummary, LicenceView } from '../../../contract
 import { one, rows } from '../../db/client.js';
 import { sm2Verify } from '../../platform/sm2.js';
 import { pinClock, problemOf, START } from '../applications/test-fixtures.js';
-import { cipherFor } from './keys.js';
+import { cipherFor } from '../../platform/crypto.js';
 import { licenceLibraryProvider } from './library.js';
 import { signedRecord } from './record.js';
 import type { LicenceRow } from './repo.js';

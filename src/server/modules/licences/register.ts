@@ -10,7 +10,7 @@ import { validateCreditCode, validateIdNumber } from '../../platform/ids.js';
 import type { DepartmentKeys, RegisterAction, RegisterEntry, RegisterPage, RegisterQuery } from '../../../contract/licence-register.js';
 import { calendarToday } from '../calendar/index.js';
 import { departmentIssuer } from '../catalog/index.js';
-import { cipherFor } from './keys.js';
+import { cipherFor } from '../../platform/crypto.js';
 import { canManageLicence, canRotateKeys, licenceDepartments } from './policy.js';
 import * as repo from './repo.js';
 import { LICENCE_TYPES, licenceType } from './types.js';

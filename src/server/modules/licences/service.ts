@@ -12,7 +12,8 @@ import type { LicenceList, LicenceUses, LicenceView, Verdict, Verification } fro
 import { calendarToday } from '../calendar/index.js';
 import { enterprisesOfAgent } from '../identity/index.js';
 import { queueNotice } from '../notifications/index.js';
-import { cipherFor, publicKeyOf } from './keys.js';
+import { cipherFor } from '../../platform/crypto.js';
+import { publicKeyOf } from './keys.js';
 import { canManageLicence, isHolder, isLicenceStaff } from './policy.js';
 import { signedRecord, verifyRecord } from './record.js';
 import * as repo from './repo.js';
