@@ -31,7 +31,7 @@ import { filesRoutes, purgeUnattachedFiles, UNATTACHED_RETENTION_DAYS } from './
 import { exchangeRoutes } from './modules/exchange/index.js';
 import { licenceRoutes } from './modules/licences/index.js';
 import { realNameRoutes } from './modules/realname/index.js';
-import { applicationHandlers, applicationRoutes, escalateOverdueTasks, LoggingDeliveryAdapter } from './modules/applications/index.js';
+import { applicationHandlers, applicationRoutes, escalateOverdueTasks, LoggingDeliveryAdapter, purgeApplicationPrefills } from './modules/applications/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance { db: Database; config: Config }
@@ -114,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
         'expired idempotency keys': (x) => purgeExpiredIdempotencyKeys(x),
         'unattached uploads': (x) => purgeUnattachedFiles(x, new Date(now().getTime() - UNATTACHED_RETENTION_DAYS * 86_400_000)),
         'overdue tasks escalated': (x) => escalateOverdueTasks(x),
+        'registry prefill records': (x) => purgeApplicationPrefills(x),
       },
       handlers: {
         ...notificationHandlers({

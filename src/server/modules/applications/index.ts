@@ -25,4 +25,5 @@ export { applicationHandlers, LoggingDeliveryAdapter, shipResult } from './deliv
 export type { DeliveryAdapter, Shipment } from './delivery.js';
 export { escalateOverdueTasks, recomputeDueDates, RECOMPUTE_TOPIC } from './service-deadlines.js';
 export { onCaseApproved, DELIVER_TOPIC } from './engine.js';
+export { PREFILL_RETENTION_DAYS, purgeApplicationPrefills } from './purge-prefills.js';
 export type { ApprovalHook } from './engine.js';
