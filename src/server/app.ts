@@ -92,7 +92,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes);
-  await app.register(authPlatform, { resolve: createActorResolver(db, config) });
+  const actors = await createActorResolver(db, config);
+  app.addHook('onClose', () => actors.close());
+  await app.register(authPlatform, { resolve: actors.resolve });
   await app.register(idempotencyPlatform);
   await app.register(identityRoutes);
   await app.register(catalogRoutes);

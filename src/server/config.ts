@@ -30,6 +30,8 @@ const ConfigSchema = Type.Object({
   staffIdleMinutes: Type.Integer({ minimum: 1 }),
   staffAbsoluteHours: Type.Integer({ minimum: 1 }),
   citizenIdleMinutes: Type.Integer({ minimum: 1 }),
+  /** how long a session read from the database may serve from memory; 0 reads it on every request */
+  sessionCacheSeconds: Type.Integer({ minimum: 0 }),
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
   /** run the outbox worker in this process (every process may; the database keeps them apart) */
   outboxWorker: Type.Boolean(),
@@ -113,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     staffIdleMinutes: int(env.STAFF_IDLE_MINUTES, 30),
     staffAbsoluteHours: int(env.STAFF_ABSOLUTE_HOURS, 8),
     citizenIdleMinutes: int(env.CITIZEN_IDLE_MINUTES, 120),
+    sessionCacheSeconds: int(env.SESSION_CACHE_SECONDS, 30),
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600),
     outboxWorker: bool(env.OUTBOX_WORKER, true),
     outboxPollMs: int(env.OUTBOX_POLL_MS, 500),

@@ -22,7 +22,18 @@ export interface Database {
   orm: Executor;
   /** one transaction on one connection, for SQL scripts such as migrations */
   scriptTransaction<T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T>;
+  /** LISTEN on a channel until the returned function is called (platform/invalidation.ts) */
+  listen(channel: string, listener: ChannelListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/** What a LISTEN connection reports: each payload, and when it can and cannot be trusted to hear every one. */
+export interface ChannelListener {
+  notify(payload: string): void;
+  /** listening (first, or again after a loss): notifications from now on arrive */
+  live(): void;
+  /** the connection dropped: notifications may be missed until `live` again */
+  lost(): void;
 }
 
 const lastRows = (r: unknown): Record<string, unknown>[] => {
@@ -102,7 +113,8 @@ export async function connect(config: Config): Promise<Database> {
         client.release();
       }
     };
-    return { kind: 'postgres', orm, scriptTransaction, close: () => pool.end() };
+    const listen = (channel: string, listener: ChannelListener) => listenOnServer(config.databaseUrl!, channel, listener);
+    return { kind: 'postgres', orm, scriptTransaction, listen, close: () => pool.end() };
   }
   let client: PGlite;
   if (config.embeddedStorage === 'memory') {
@@ -115,7 +127,54 @@ export async function connect(config: Config): Promise<Database> {
   await ensureExtensions(orm);
   const scriptTransaction = <T>(fn: (run: ScriptRunner) => Promise<T>): Promise<T> =>
     client.transaction((t) => fn(async (text) => lastRows(await t.exec(text))));
-  return { kind: 'pglite', orm, scriptTransaction, close: () => client.close() };
+  // in-process: a notification is delivered before the committing query returns, and never lost
+  const listen = async (channel: string, listener: ChannelListener) => {
+    const off = await client.listen(channel, (payload) => listener.notify(payload));
+    listener.live();
+    return async () => { if (!client.closed) await off(); };
+  };
+  return { kind: 'pglite', orm, scriptTransaction, listen, close: () => client.close() };
+}
+
+/**
+ * LISTEN on its own connection (outside the pool), reconnecting after a drop with a backoff of
+ * 0.5 s doubling to 30 s; `lost` is reported at once, `live` once the LISTEN is back.
+ */
+async function listenOnServer(url: string, channel: string, listener: ChannelListener): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let delay = 500;
+  let timer: NodeJS.Timeout | undefined;
+  const connectOnce = async () => {
+    const c = new pg.Client({ connectionString: url });
+    client = c;
+    let down = false;
+    const drop = () => {
+      if (down) return;
+      down = true;
+      listener.lost();
+      c.end().catch(() => undefined);
+      if (!stopped) timer = setTimeout(() => void connectOnce(), delay);
+      delay = Math.min(delay * 2, 30_000);
+    };
+    c.on('error', drop);
+    c.on('end', drop);
+    c.on('notification', (n) => { if (n.channel === channel) listener.notify(n.payload ?? ''); });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      delay = 500;
+      if (!down) listener.live();
+    } catch {
+      drop();
+    }
+  };
+  await connectOnce();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await client?.end().catch(() => undefined);
+  };
 }
 
 async function ensureExtensions(orm: Executor) {

@@ -1,6 +1,7 @@
 // SQL of enterprises and their agents (经办人). find* may return nothing; no rules here.
 import { sql } from 'drizzle-orm';
 import { one, rows, type Executor } from '../../db/client.js';
+import { invalidate } from '../../platform/invalidation.js';
 
 export type Relation = 'legal_representative' | 'agent';
 
@@ -36,11 +37,13 @@ export async function insertEnterprise(t: Executor, e: NewEnterprise): Promise<s
 }
 
 export async function insertAgent(t: Executor, a: { enterpriseId: string; accountId: string; relation: Relation; addedBy: string | null; at: Date }) {
+  invalidate('account', a.accountId);
   await t.execute(sql`INSERT INTO enterprise_agents (enterprise_id, account_id, relation, added_by, added_at)
     VALUES (${a.enterpriseId}, ${a.accountId}, ${a.relation}, ${a.addedBy}, ${iso(a.at)})`);
 }
 
 export async function deleteAgent(t: Executor, enterpriseId: string, accountId: string): Promise<boolean> {
+  invalidate('account', accountId);
   const r = await rows(t, sql`DELETE FROM enterprise_agents WHERE enterprise_id = ${enterpriseId} AND account_id = ${accountId} RETURNING account_id`);
   return r.length > 0;
 }

@@ -3,12 +3,14 @@
 import { sql } from 'drizzle-orm';
 import { one, type Executor } from '../../db/client.js';
 import { appendAudit } from '../../platform/audit.js';
+import { invalidate } from '../../platform/invalidation.js';
 
 /**
  * Record the outcome of a real-name check in the caller's transaction: on a match the account's level
  * rises to `level` (never falls); either way an audit entry on the account's stream. Returns the level.
  */
 export async function recordRealNameCheck(t: Executor, accountId: string, check: { matched: boolean; level: number; method: string; exchangeDigest: string }): Promise<number> {
+  invalidate('account', accountId);
   const r = await one<{ real_name_level: number }>(t, check.matched
     ? sql`UPDATE accounts SET real_name_level = GREATEST(real_name_level, ${check.level}) WHERE id = ${accountId} AND kind = 'person' RETURNING real_name_level`
     : sql`SELECT real_name_level FROM accounts WHERE id = ${accountId} AND kind = 'person'`);

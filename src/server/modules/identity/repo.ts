@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { one, rows, type Executor } from '../../db/client.js';
 import type { Role } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
+import { invalidate } from '../../platform/invalidation.js';
 
 export interface AccountRow {
   id: string;
@@ -68,6 +69,7 @@ export async function insertAccount(t: Executor, a: NewAccount): Promise<string>
 }
 
 export async function insertRoles(t: Executor, accountId: string, grants: RoleGrant[]): Promise<void> {
+  invalidate('account', accountId);
   for (const g of grants) {
     await t.execute(sql`INSERT INTO account_roles (account_id, role, department_code) VALUES (${accountId}, ${g.role}, ${g.department})
       ON CONFLICT DO NOTHING`);
@@ -78,6 +80,7 @@ export const findRoleGrants = (db: Executor, accountId: string) =>
   rows<RoleGrant>(db, sql`SELECT role, department_code AS department FROM account_roles WHERE account_id = ${accountId} ORDER BY department_code NULLS FIRST, role`);
 
 export async function setPasswordHash(t: Executor, accountId: string, hash: string, at: Date): Promise<void> {
+  invalidate('account', accountId);
   await t.execute(sql`UPDATE accounts SET password_hash = ${hash}, password_changed_at = ${iso(at)} WHERE id = ${accountId}`);
 }
 
@@ -136,11 +139,13 @@ export async function touchSession(db: Executor, id: string, at: Date): Promise<
 }
 
 export async function revokeSession(t: Executor, id: string, at: Date): Promise<void> {
+  invalidate('session', id);
   await t.execute(sql`UPDATE sessions SET revoked_at = ${iso(at)} WHERE id = ${id} AND revoked_at IS NULL`);
 }
 
 /** Revoke every live session of the account, except `keep` when given; returns how many. */
 export async function revokeAccountSessions(t: Executor, accountId: string, at: Date, keep?: string): Promise<number> {
+  invalidate('account', accountId);
   const r = await rows(t, sql`UPDATE sessions SET revoked_at = ${iso(at)}
     WHERE account_id = ${accountId} AND revoked_at IS NULL AND id <> ${keep ?? ''} RETURNING id`);
   return r.length;

@@ -8,7 +8,8 @@ import type { Actor, ActorResolver, Role } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
 import { randomToken, sha256Hex } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
-import { findSession, insertSession, touchSession, type SessionRow } from './repo.js';
+import { insertSession, touchSession, type SessionRow } from './repo.js';
+import { createSessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'tb_session';
 export const CSRF_COOKIE = 'tb_csrf';
@@ -91,14 +92,23 @@ export function actorFromSession(row: SessionRow): Actor {
   };
 }
 
-export function createActorResolver(db: Database, config: Config): ActorResolver {
-  return async (request, reply) => {
+/**
+ * The actor resolver, with its session cache: `close` stops the cache's invalidation feed. An
+ * ended session found in memory is read once more from the database before the caller is told:
+ * another process may have used it since (last_seen_at) or the cache may be behind.
+ */
+export async function createActorResolver(db: Database, config: Config): Promise<{ resolve: ActorResolver; close(): Promise<void> }> {
+  const sessions = await createSessionCache(db, config);
+  const isLive = (row: SessionRow | undefined, at: Date): row is SessionRow =>
+    !!row && !row.revoked_at && row.status === 'active' && sessionDeadline(row) > at;
+  const resolve: ActorResolver = async (request, reply) => {
     const token = request.cookies?.[SESSION_COOKIE];
     if (!token) return null;
     const at = now();
-    const row = await findSession(db.orm, sha256Hex(token));
-    const live = row && !row.revoked_at && row.status === 'active' && sessionDeadline(row) > at;
-    if (!live) {
+    const id = sha256Hex(token);
+    let row = await sessions.find(id);
+    if (row && !isLive(row, at)) row = await sessions.find(id, { fresh: true });
+    if (!isLive(row, at)) {
       // an ended session makes the caller anonymous: public pages keep working, guarded ones
       // answer SESSION_EXPIRED (requireAuth), and the stale cookies are cleared
       clearSessionCookies(reply, config);
@@ -109,7 +119,11 @@ export function createActorResolver(db: Database, config: Config): ActorResolver
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, row.csrf_token)) throw new AppError('CSRF_FAILED');
     }
-    if (at.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_EVERY_MS) await touchSession(db.orm, row.id, at);
+    if (at.getTime() - new Date(row.last_seen_at).getTime() >= TOUCH_EVERY_MS) {
+      await touchSession(db.orm, row.id, at);
+      sessions.touched(row.id, at);
+    }
     return actorFromSession(row);
   };
+  return { resolve, close: () => sessions.stop() };
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { one } from '../../db/client.js';
 import { advanceClock, resetClock } from '../../platform/clock.js';
+import { nextInvalidation } from '../../platform/invalidation.js';
 import { Client, startTestApp, type TestContext } from '../../test/harness.js';
 import { seedAccounts } from './seed.js';
 import { auditActions, isProblem, loggedIn, PASSWORD, registerPerson } from './test-support.js';
@@ -20,6 +21,13 @@ describe('sessions, CSRF and logout', () => {
   });
   afterEach(() => resetClock());
   after(async () => { await t.close(); });
+
+  /** ended by another process (or an operator's SQL): this process hears of it from the database */
+  const revokedElsewhere = async (accountId: string) => {
+    const heard = nextInvalidation('account', accountId);
+    await t.db.orm.execute(sql`UPDATE sessions SET revoked_at = now() WHERE account_id = ${accountId}`);
+    await heard;
+  };
 
   const expectExpired = async (client: Client) => {
     const res = await client.get('/api/me');
@@ -137,7 +145,7 @@ describe('sessions, CSRF and logout', () => {
   it('lets a browser holding a stale cookie log in again', async () => {
     const p = await registerPerson(t.app);
     const client = await loggedIn(t.app, p.username);
-    await t.db.orm.execute(sql`UPDATE sessions SET revoked_at = now() WHERE account_id = ${p.id}`);
+    await revokedElsewhere(p.id);
     const res = await client.post('/api/auth/login', { login: p.username, password: PASSWORD });
     assert.equal(res.statusCode, 200, res.body);
     assert.equal((await client.get('/api/me')).statusCode, 200);
@@ -146,7 +154,7 @@ describe('sessions, CSRF and logout', () => {
   it('serves public pages to a browser whose session ended, clearing its cookies', async () => {
     const p = await registerPerson(t.app);
     const client = await loggedIn(t.app, p.username);
-    await t.db.orm.execute(sql`UPDATE sessions SET revoked_at = now() WHERE account_id = ${p.id}`);
+    await revokedElsewhere(p.id);
     const res = await client.get('/api/catalog/themes');
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(client.cookies.size, 0, 'the stale cookies are cleared');

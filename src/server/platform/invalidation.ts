@@ -1,0 +1,65 @@
+// Invalidation of in-process caches (ADR 0015): database triggers announce '<topic>:<key>' on the
+// channel tongban_invalidate at commit; each cache drops what a message names. Never serve from a
+// cache while its database's LISTEN connection is down: a message missed then would go unheard.
+import type { ChannelListener, Database } from '../db/client.js';
+
+export const INVALIDATION_CHANNEL = 'tongban_invalidate';
+
+type Handler = (topic: string, key: string) => void;
+
+/** Handlers of this process's caches, whatever database they serve (tests hold several). */
+const handlers = new Set<Handler>();
+
+/**
+ * Drop what a key names in every cache of this process, at once. A command calls it for its own
+ * write so that its next request does not wait for the trigger's message to come back.
+ */
+export function invalidate(topic: string, key: string): void {
+  for (const h of handlers) h(topic, key);
+}
+
+/** Resolves when a message for this topic and key next reaches this process (tests of the trigger path). */
+export function nextInvalidation(topic: string, key: string): Promise<void> {
+  return new Promise((resolve) => {
+    const h: Handler = (t, k) => {
+      if (t === topic && k === key) {
+        handlers.delete(h);
+        resolve();
+      }
+    };
+    handlers.add(h);
+  });
+}
+
+export interface InvalidationFeed {
+  /** true while every committed change is heard: caches may serve only then */
+  readonly live: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Listen to a database's announcements and pass them to `onMessage` (and every handler of the
+ * process); `onGap` runs when the connection drops or comes back, when anything may have been missed.
+ */
+export async function listenForInvalidations(db: Database, onMessage: Handler, onGap: () => void): Promise<InvalidationFeed> {
+  let live = false;
+  const local: Handler = (topic, key) => onMessage(topic, key);
+  handlers.add(local);
+  const listener: ChannelListener = {
+    notify(payload) {
+      const at = payload.indexOf(':');
+      if (at > 0) invalidate(payload.slice(0, at), payload.slice(at + 1));
+    },
+    live() { onGap(); live = true; },
+    lost() { live = false; onGap(); },
+  };
+  const stopListening = await db.listen(INVALIDATION_CHANNEL, listener);
+  return {
+    get live() { return live; },
+    async stop() {
+      live = false;
+      handlers.delete(local);
+      await stopListening();
+    },
+  };
+}
