@@ -271,12 +271,26 @@ export const ProgressQuerySchema = Type.Object({
   /** the last 6 characters of the applicant's ID number or credit code */
   idTail: Type.String({ pattern: '^[0-9A-Z]{6}$' }),
 }, { additionalProperties: false });
+/**
+ * 窗口领取 as the public lookup shows it: waiting (待领取) since `readyAt`, or collected (已领取) at a
+ * window and time. Never who collected it: the lookup is public.
+ */
+export const ProgressPickupSchema = Type.Object({
+  status: Type.Union([Type.Literal('waiting'), Type.Literal('collected')]),
+  readyAt: Type.String(),
+  /** the window that handed it over; null while waiting (any window in the city may) */
+  window: Type.Union([Type.String(), Type.Null()]),
+  collectedAt: Type.Union([Type.String(), Type.Null()]),
+}, { additionalProperties: false });
+export type ProgressPickup = Static<typeof ProgressPickupSchema>;
 export const ProgressViewSchema = Type.Object({
   caseNo: Type.String(), itemName: Type.String(), applicantName: Type.String({ description: 'masked' }),
   status: CaseStatusSchema, result: Type.Union([CaseResultSchema, Type.Null()]),
   submittedAt: Type.String(), dueOn: Type.Union([Type.String(), Type.Null()]),
   holders: Type.Array(Type.String()),
   steps: Type.Array(Type.Object({ at: Type.String(), text: Type.String() })),
+  /** only for a result collected at a window (窗口领取) */
+  pickup: Type.Optional(ProgressPickupSchema),
 });
 export type ProgressView = Static<typeof ProgressViewSchema>;
 

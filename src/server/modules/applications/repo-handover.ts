@@ -25,6 +25,12 @@ export const findPickup = (db: Executor, caseId: string) => one<PickupRow>(db, s
     p.collector_name, p.collector_id_masked, p.authorisation, p.note, c.id_tail_hash
   FROM case_pickups p JOIN cases c ON c.id = p.case_id WHERE p.case_id = ${caseId}`);
 
+/** What the public progress lookup may show of a pick-up: when, and where, never who. */
+export interface PickupStatusRow { ready_at: Date | string; collected_at: Date | string | null; window_name: string | null }
+
+export const findPickupStatus = (db: Executor, caseId: string) => one<PickupStatusRow>(db, sql`
+  SELECT ready_at, collected_at, window_name FROM case_pickups WHERE case_id = ${caseId}`);
+
 export interface Handover {
   at: Date; window: string; clerkAccountId: string; clerkName: string; verification: Verification;
   collectorKind: CollectorKind; collectorName: string; collectorIdMasked: string; collectorIdEnc: string;

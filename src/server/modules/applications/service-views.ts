@@ -1,7 +1,7 @@
 // Reads: the applicant's case page and list, the public progress lookup, and the staff's case view.
 // Someone else's case is CASE_NOT_FOUND, exactly like a case that does not exist. An enterprise's
 // cases are read by every account that acts for the enterprise now.
-import type { CaseList, CaseView, ProgressView, StaffCaseView } from '../../../contract/applications.js';
+import type { CaseList, CaseView, ProgressPickup, ProgressView, StaffCaseView } from '../../../contract/applications.js';
 import { isoTimestamp, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
@@ -13,7 +13,8 @@ import { clockOf, idTailHash, type Ctx } from './context.js';
 import { canAccept, canReadCase, canSeeStaffCase, type ApplicantLinks, type StaffLinks } from './policy.js';
 import * as repo from './repo.js';
 import { findCasePage } from './repo-page.js';
-import { hasHandled, listEvents } from './repo-events.js';
+import { findPickupStatus } from './repo-handover.js';
+import { hasHandled, listEvents, type EventRow } from './repo-events.js';
 import { listTasksOfCase, listTasksOfCases, type TaskRow } from './repo-tasks.js';
 import { holdersOf, timeline, toCaseSummary, toCaseView, toInboxTask } from './views.js';
 
@@ -81,18 +82,36 @@ export async function listMine(ctx: Ctx, actor: Actor, q: CaseListQuery): Promis
   };
 }
 
+/**
+ * 窗口领取 for the public: waiting, or collected with the window and time; nothing of who collected
+ * it. None for other delivery modes, and none for a revoked result that was never collected.
+ */
+async function publicPickup(db: Executor, c: repo.CaseRow): Promise<ProgressPickup | undefined> {
+  if (c.delivery.mode !== 'window' || c.status !== 'concluded') return undefined;
+  const p = await findPickupStatus(db, c.id);
+  if (!p || (p.collected_at === null && c.result !== 'approved')) return undefined;
+  return p.collected_at === null
+    ? { status: 'waiting', readyAt: isoTimestamp(p.ready_at), window: null, collectedAt: null }
+    : { status: 'collected', readyAt: isoTimestamp(p.ready_at), window: p.window_name, collectedAt: isoTimestamp(p.collected_at) };
+}
+
+/** A public step names no one: a result collected by an agent reads 结果已领取, without the agent's (masked) name. */
+const publicEvent = (e: EventRow): EventRow =>
+  (e.action === 'picked_up' && typeof e.data?.agentName === 'string' ? { ...e, data: null } : e);
+
 /** Public progress (no login): the case number and the last 6 characters of the ID number must both match. */
 export async function progress(ctx: Ctx, caseNo: string, idTail: string, lang: Lang): Promise<ProgressView> {
   const c = await repo.findCaseByNoAndTail(ctx.db, caseNo, idTailHash(ctx.secretKey, idTail));
   if (!c) throw new AppError('PROGRESS_NOT_FOUND');
-  const [tasks, events] = await Promise.all([listTasksOfCase(ctx.db, c.id), listEvents(ctx.db, c.id)]);
+  const [tasks, events, pickup] = await Promise.all([listTasksOfCase(ctx.db, c.id), listEvents(ctx.db, c.id), publicPickup(ctx.db, c)]);
   const names = await namesFor(ctx.db, c, tasks, events.map((e) => e.department_code));
   return {
     caseNo: c.case_no, itemName: c.item_name, applicantName: c.applicant_kind === 'person' ? maskName(c.applicant_name) : c.applicant_name,
     status: c.status, result: c.result, submittedAt: isoTimestamp(c.submitted_at), dueOn: c.due_on,
     holders: holdersOf(c, tasks).map((code) => names.get(code) ?? code),
     // who decided and their comments stay with the applicant; the public sees the steps
-    steps: timeline(events, names, lang).map((e) => ({ at: e.at, text: e.text })),
+    steps: timeline(events.map(publicEvent), names, lang).map((e) => ({ at: e.at, text: e.text })),
+    ...(pickup ? { pickup } : {}),
   };
 }
 

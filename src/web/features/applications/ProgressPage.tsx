@@ -1,9 +1,9 @@
 // /progress — 办件进度查询 (public): case number plus the last six characters of the applicant's ID
 // number or credit code; shows where the case is, with personal data masked. Rate-limited.
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Card, Descriptions, Input, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ProgressView } from '../../../contract/applications';
+import type { ProgressPickup, ProgressView } from '../../../contract/applications';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePageTitle } from '../../components/usePageTitle';
 import { isApiError } from '../../lib/api';
@@ -16,6 +16,27 @@ import './applications.css';
 const CASE_NO = /^\d{20}$/;
 const ID_TAIL = /^[0-9A-Z]{6}$/;
 
+/** 窗口领取: 待领取 with what to bring, or 已领取 with the time and the window (never who collected it). */
+function PickupStatus({ pickup }: { pickup: ProgressPickup }) {
+  const { t } = useTranslation();
+  if (pickup.status === 'waiting') {
+    return (
+      <div className="tb-pickup-status">
+        <p><Tag className="tb-tag-orange">{t('applications.result.pickup.awaiting')}</Tag>{t('applications.result.how.window')}</p>
+        <p className="tb-small tb-muted">{t('applications.result.pickup.agentHint')}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="tb-pickup-status">
+      <p><Tag className="tb-tag-green">{t('applications.result.pickup.collected')}</Tag>
+        {pickup.collectedAt && <time dateTime={pickup.collectedAt}>{t('applications.result.pickup.collectedAt', { time: formatDateTime(pickup.collectedAt) })}</time>}
+      </p>
+      {pickup.window && <p className="tb-small">{t('applications.lookup.pickupWindow', { window: pickup.window })}</p>}
+    </div>
+  );
+}
+
 function ProgressResult({ view }: { view: ProgressView }) {
   const { t } = useTranslation();
   const steps = view.steps.map((s, i) => ({ s, i })).sort((a, b) => b.s.at.localeCompare(a.s.at) || b.i - a.i).map(({ s }) => s);
@@ -27,6 +48,7 @@ function ProgressResult({ view }: { view: ProgressView }) {
         { key: 'submittedAt', label: t('applications.case.submittedAt'), children: formatDateTime(view.submittedAt) },
         { key: 'dueOn', label: t('applications.case.dueOn'), children: view.dueOn ? formatDate(view.dueOn) : t('applications.noDueDate') },
         ...(view.holders.length ? [{ key: 'holders', label: t('applications.case.holders'), children: view.holders.join('、') }] : []),
+        ...(view.pickup ? [{ key: 'pickup', label: t('applications.lookup.pickup'), children: <PickupStatus pickup={view.pickup} /> }] : []),
       ]} />
       <h3 className="tb-subheading">{t('applications.case.timeline')}</h3>
       <Timeline items={steps.map((s, i) => ({

@@ -118,6 +118,7 @@ export const zh = {
     idTailRequired: '请输入证件号码后六位', idTailFormat: '请输入 6 位数字或大写字母',
     submit: '查询', notFound: '未查询到办件', notFoundBody: '请核对办件编号和证件号码后六位是否正确。',
     limited: '查询过于频繁，请稍后再试', limitedRetry_one: '请在 {{count}} 秒后重试', limitedRetry_other: '请在 {{count}} 秒后重试',
+    pickup: '结果领取', pickupWindow: '领取窗口：{{window}}',
   },
   registry: {
     title: '数据授权',
@@ -259,6 +260,7 @@ export const en: Widen<typeof zh> = {
     idTailRequired: 'Please enter the last six characters', idTailFormat: 'Please enter 6 digits or capital letters',
     submit: 'Look up', notFound: 'No case found', notFoundBody: 'Please check the case number and the last six characters.',
     limited: 'Too many lookups; please try again later', limitedRetry_one: 'Try again in {{count}} second', limitedRetry_other: 'Try again in {{count}} seconds',
+    pickup: 'Result pick-up', pickupWindow: 'Pick-up window: {{window}}',
   },
   registry: {
     title: 'Data authorisation',
