@@ -2,30 +2,24 @@
 // clerk in the city hands one over (全市通办): find it by case number, check the collector's identity
 // and record the hand-over in the 办理领取 form.
 import { useState } from 'react';
-import { Button, Card, Empty, Input, Table, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Input } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PickupSummary } from '../../../contract/pickups';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { usePageTitle } from '../../components/usePageTitle';
-import { busy, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { HandoverModal } from './case/HandoverModal';
 import { usePickupList } from './pickup-api';
-import { WorkbenchNav } from './WorkbenchNav';
+import { pageOf, WorkbenchPage, WorkbenchTable, WorkbenchToolbar } from './WorkbenchTable';
 
 const CASE_NO_PREFIX = /^\d{1,20}$/;
 
 export function PickupPage() {
   const { t } = useTranslation();
-  usePageTitle(t('workbench.pickup.title'));
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const caseNo = params.get('caseNo') ?? '';
   const [searchError, setSearchError] = useState(false);
   const [handing, setHanding] = useState<PickupSummary | null>(null);
-  const list = usePickupList(page, CASE_NO_PREFIX.test(caseNo) ? caseNo : '');
-  const { data } = list;
+  const list = usePickupList(pageOf(params), CASE_NO_PREFIX.test(caseNo) ? caseNo : '');
 
   const search = (value: string) => {
     const q = value.replace(/\s+/g, '');
@@ -34,14 +28,9 @@ export function PickupPage() {
   };
 
   return (
-    <div className="tb-container tb-page wb-page">
-      <WorkbenchNav />
-      <div className="tb-page-head">
-        <Typography.Title level={1} className="tb-page-title">{t('workbench.pickup.title')}</Typography.Title>
-      </div>
-      <Typography.Paragraph className="tb-muted">{t('workbench.pickup.intro')}</Typography.Paragraph>
+    <WorkbenchPage title={t('workbench.pickup.title')} intro={t('workbench.pickup.intro')}>
       <Card className="tb-card">
-        <div className="wb-toolbar">
+        <WorkbenchToolbar list={list} showRefreshedAt={false}>
           <div className="wb-toolbar-field">
             <label htmlFor="pickup-search" className="tb-filter-label">{t('workbench.pickup.search')}</label>
             <Input.Search
@@ -61,25 +50,13 @@ export function PickupPage() {
               {t(searchError ? 'workbench.pickup.searchInvalid' : 'workbench.pickup.searchHelp')}
             </p>
           </div>
-          <div className="wb-toolbar-end">
-            <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void list.refetch()} loading={busy(list.isFetching)}>
-              {t('workbench.inbox.refresh')}
-            </Button>
-          </div>
-        </div>
-        <ProblemAlert error={list.error} className="tb-gap-bottom" />
-        <Table<PickupSummary>
+        </WorkbenchToolbar>
+        <WorkbenchTable<PickupSummary>
+          list={list}
           rowKey="caseNo"
-          size="middle"
-          loading={list.isFetching && !data}
-          dataSource={data?.items ?? []}
-          locale={{ emptyText: <Empty description={t(caseNo ? 'workbench.pickup.noMatch' : 'workbench.pickup.empty')} /> }}
-          scroll={{ x: 860 }}
-          pagination={data && data.total > 0 ? {
-            current: data.page, pageSize: data.pageSize, total: data.total, showSizeChanger: false,
-            showTotal: (total) => t('workbench.inbox.total', { count: total }),
-            onChange: (p) => setParams({ ...(caseNo ? { caseNo } : {}), ...(p > 1 ? { page: String(p) } : {}) }),
-          } : false}
+          empty={t(caseNo ? 'workbench.pickup.noMatch' : 'workbench.pickup.empty')}
+          scrollX={860}
+          onPage={(p) => setParams({ ...(caseNo ? { caseNo } : {}), ...(p > 1 ? { page: String(p) } : {}) })}
           columns={[
             { key: 'caseNo', title: t('workbench.pickup.columns.caseNo'), width: 200, render: (_, row) => <span className="wb-case-no">{row.caseNo}</span> },
             { key: 'item', title: t('workbench.pickup.columns.item'), dataIndex: 'itemName' },
@@ -105,6 +82,6 @@ export function PickupPage() {
         />
       </Card>
       {handing && <HandoverModal key={handing.caseNo} pickup={handing} open onClose={() => setHanding(null)} />}
-    </div>
+    </WorkbenchPage>
   );
 }
