@@ -1,20 +1,18 @@
 // /workbench — 待办任务: the department's task inbox by view (待办, 我的, 即将到期, 已超期, 已办), with
 // counts, an item filter, claim/release and a link into each case. Refreshes every 30 s and on focus.
 import { useMemo } from 'react';
-import { Button, Card, Empty, Grid, Select, Tabs, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Card, Empty, Grid, Select, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Inbox } from '../../../contract/applications';
 import { LinkButton } from '../../components/LinkButton';
-import { ProblemAlert } from '../../components/ProblemAlert';
 import { usePageTitle } from '../../components/usePageTitle';
-import { busy, formatDateTime } from '../../lib/format';
 import { useMe } from '../identity/api';
 import { canAccept, inboxDepartments } from './access';
 import { INBOX_VIEWS, useDepartmentItems, useInbox, type InboxView } from './api';
 import { InboxTable } from './InboxTable';
 import { WorkbenchNav } from './WorkbenchNav';
+import { pageOf, WorkbenchPage, WorkbenchToolbar } from './WorkbenchTable';
 
 const COUNT_OF: Record<InboxView, keyof Inbox['counts'] | null> = {
   open: 'open', mine: 'mine', due_soon: 'dueSoon', overdue: 'overdue', done: null,
@@ -22,7 +20,6 @@ const COUNT_OF: Record<InboxView, keyof Inbox['counts'] | null> = {
 
 export function InboxPage() {
   const { t } = useTranslation();
-  usePageTitle(t('workbench.inbox.title'));
   const { data: me } = useMe();
   const departments = inboxDepartments(me);
   const [params, setParams] = useSearchParams();
@@ -30,8 +27,7 @@ export function InboxPage() {
   const rawView = params.get('view') as InboxView | null;
   const view: InboxView = rawView && INBOX_VIEWS.includes(rawView) ? rawView : 'open';
   const item = params.get('item') ?? undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const inbox = useInbox({ department, view, item, page }, !!department);
+  const inbox = useInbox({ department, view, item, page: pageOf(params) }, !!department);
   const catalogItems = useDepartmentItems(department);
   const { data } = inbox;
   // five tabs overflow a phone and antd's overflow menu breaks the tablist's semantics: a select there
@@ -58,19 +54,7 @@ export function InboxPage() {
     return [...byCode].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
   }, [catalogItems.data, data, item]);
 
-  if (!department) {
-    return (
-      <div className="tb-container tb-page wb-page">
-        <WorkbenchNav />
-        <Typography.Title level={1} className="tb-page-title">{t('workbench.inbox.title')}</Typography.Title>
-        <Card className="tb-card">
-          <Empty description={t('workbench.inbox.noDepartment')}>
-            {canAccept(me) && <LinkButton to="/workbench/acceptance" type="primary">{t('workbench.inbox.toAcceptance')}</LinkButton>}
-          </Empty>
-        </Card>
-      </div>
-    );
-  }
+  if (!department) return <NoDepartment />;
 
   const countOf = (v: InboxView) => {
     const key = COUNT_OF[v];
@@ -88,27 +72,12 @@ export function InboxPage() {
     );
   };
 
-  const table = (
-    <>
-      <ProblemAlert error={inbox.error} className="tb-gap-bottom" />
-      <InboxTable
-        inbox={data}
-        loading={inbox.isFetching && !data}
-        emptyText={<Empty description={t(`workbench.inbox.empty.${view}`)} />}
-        onPage={(p) => show({ page: p })}
-      />
-    </>
-  );
+  const table = <InboxTable inbox={inbox} empty={t(`workbench.inbox.empty.${view}`)} onPage={(p) => show({ page: p })} />;
 
   return (
-    <div className="tb-container tb-page wb-page">
-      <WorkbenchNav />
-      <div className="tb-page-head">
-        <Typography.Title level={1} className="tb-page-title">{t('workbench.inbox.title')}</Typography.Title>
-      </div>
-      <Typography.Paragraph className="tb-muted">{t('workbench.inbox.intro')}</Typography.Paragraph>
+    <WorkbenchPage title={t('workbench.inbox.title')} intro={t('workbench.inbox.intro')}>
       <Card className="tb-card">
-        <div className="wb-toolbar">
+        <WorkbenchToolbar list={inbox}>
           <div className="wb-toolbar-field">
             {departments.length > 1 ? (
               <>
@@ -138,15 +107,7 @@ export function InboxPage() {
               options={[{ value: '', label: t('workbench.inbox.allItems') }, ...itemOptions]}
             />
           </div>
-          <div className="wb-toolbar-end">
-            <span className="tb-muted tb-small">
-              {inbox.dataUpdatedAt ? t('workbench.inbox.refreshed', { time: formatDateTime(new Date(inbox.dataUpdatedAt).toISOString()) }) : ''}
-            </span>
-            <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void inbox.refetch()} loading={busy(inbox.isFetching)}>
-              {t('workbench.inbox.refresh')}
-            </Button>
-          </div>
-        </div>
+        </WorkbenchToolbar>
         {wide ? (
           <Tabs
             activeKey={view}
@@ -171,6 +132,24 @@ export function InboxPage() {
             {table}
           </>
         )}
+      </Card>
+    </WorkbenchPage>
+  );
+}
+
+/** Staff without a department of their own have no inbox; a window clerk is pointed to 受理. */
+function NoDepartment() {
+  const { t } = useTranslation();
+  usePageTitle(t('workbench.inbox.title'));
+  const { data: me } = useMe();
+  return (
+    <div className="tb-container tb-page wb-page">
+      <WorkbenchNav />
+      <Typography.Title level={1} className="tb-page-title">{t('workbench.inbox.title')}</Typography.Title>
+      <Card className="tb-card">
+        <Empty description={t('workbench.inbox.noDepartment')}>
+          {canAccept(me) && <LinkButton to="/workbench/acceptance" type="primary">{t('workbench.inbox.toAcceptance')}</LinkButton>}
+        </Empty>
       </Card>
     </div>
   );
