@@ -12,9 +12,13 @@ const attachedTo = async (t: ApplicationsContext, fileId: string) =>
 describe('case numbers: a taken number (the daily sequence wrapped) draws again, and the files follow', () => {
   let t: ApplicationsContext;
   let item: string;
+  let commitmentItem: string;
   before(async () => {
     t = await startApplicationsApp();
     item = await publishItem(t, singleStage('gaj'));
+    commitmentItem = await publishItem(t, singleStage('wjw'), {
+      commitment: { text: '本人承诺所填写信息及提供材料真实有效，如有不实，愿承担相应法律责任。', replacesMaterials: [0], postCheckDays: 20 },
+    });
   });
   after(async () => { await t.close(); });
 
@@ -45,5 +49,22 @@ describe('case numbers: a taken number (the daily sequence wrapped) draws again,
     const entries = await rows<{ stream: string; seq: number }>(t.db.orm, sql`SELECT stream, seq FROM audit_log
       WHERE stream IN (${`case:${first.caseNo}`}, ${`case:${second.caseNo}`}) ORDER BY stream, seq`);
     assert.deepEqual(entries.map((e) => [e.stream, Number(e.seq)]).sort(), [[`case:${first.caseNo}`, 1], [`case:${second.caseNo}`, 1]].sort());
+  });
+
+  it('draws the number inside the INSERT when no file is claimed, skipping a taken one, and the draft goes with it', async () => {
+    const noUpload = { commitmentSigned: true, materials: [{ index: 1, fileIds: [], governmentHeld: true }] };
+    const first = await apply(t.as.citizen1, await applicationBody(t.as.citizen1, commitmentItem, noUpload));
+    const seq = Number(first.caseNo.slice(-6));
+    await rows(t.db.orm, sql`SELECT setval('case_no_seq', ${seq - 1 + 1_000_000})`);
+    const saved = await t.as.citizen2.put(`/api/drafts/${commitmentItem}`, { formData: { purpose: '草稿事由' }, materials: [] });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const casesBefore = await count(t, 'cases');
+
+    const second = await apply(t.as.citizen2, await applicationBody(t.as.citizen2, commitmentItem, noUpload));
+    assert.equal(second.caseNo.slice(0, -6), first.caseNo.slice(0, -6));
+    assert.equal(Number(second.caseNo.slice(-6)), seq + 1, 'the taken number was skipped');
+    assert.equal(await count(t, 'cases'), casesBefore + 1);
+    assert.equal((await t.as.citizen2.get(`/api/drafts/${commitmentItem}`)).statusCode, 404, 'the draft became the case');
+    assert.equal((await t.as.citizen2.get(`/api/applications/${second.caseNo}`)).json().caseNo, second.caseNo);
   });
 });

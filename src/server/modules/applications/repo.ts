@@ -55,7 +55,8 @@ export async function nextCaseSequence(t: Executor): Promise<number> {
 }
 
 export interface NewCase {
-  caseNo: string; regionCode: string; itemCode: string; itemVersion: number; itemName: string; departmentCode: string;
+  /** the number, or its prefix (region code and date) for the INSERT to draw the sequence */
+  caseNo: string | { prefix: string }; regionCode: string; itemCode: string; itemVersion: number; itemName: string; departmentCode: string;
   applicantAccountId: string; applicantKind: 'person' | 'enterprise'; applicantName: string; applicantIdMasked: string;
   enterpriseName: string | null; enterpriseCreditCodeHash: string | null; idTailHash: string;
   actingAgentAccountId: string | null; actingAgentName: string | null; actingRole: 'clerk' | 'enterprise_agent' | null;
@@ -66,14 +67,20 @@ export interface NewCase {
 
 /**
  * Insert a case and return its row, which this transaction now holds locked as lockCaseBy* would;
- * undefined when the case number is taken (the caller draws another).
+ * undefined when the case number is taken (the caller draws another). One statement, one round trip.
  */
-export async function insertCase(t: Executor, c: NewCase): Promise<CaseRow | undefined> {
-  return openRow(await one<CaseRow>(t, sql`INSERT INTO cases (case_no, region_code, item_code, item_version, item_name, department_code,
+export async function insertCase(t: Executor, c: NewCase, options: { dropDraftOf?: string } = {}): Promise<CaseRow | undefined> {
+  // a number drawn here: the region and date prefix, then the sequence's next value in six digits
+  const caseNo = typeof c.caseNo === 'string' ? sql`${c.caseNo}` : sql`${c.caseNo.prefix} || lpad((nextval('case_no_seq') % 1000000)::text, 6, '0')`;
+  // the applicant's draft of this item became the case: it goes in the same statement
+  const dropDraft = options.dropDraftOf
+    ? sql`WITH draft AS (DELETE FROM application_drafts WHERE account_id = ${options.dropDraftOf} AND item_code = ${c.itemCode}) `
+    : sql``;
+  return openRow(await one<CaseRow>(t, sql`${dropDraft}INSERT INTO cases (case_no, region_code, item_code, item_version, item_name, department_code,
       applicant_account_id, applicant_kind, applicant_name, applicant_id_masked, enterprise_name, enterprise_credit_code_hash, id_tail_hash,
       acting_agent_account_id, acting_agent_name, acting_role, acting_authorisation, status, form_data, materials, delivery, commitment,
       started_on, limit_days, due_on, due_provisional, submitted_at, accepted_at)
-    VALUES (${c.caseNo}, ${c.regionCode}, ${c.itemCode}, ${c.itemVersion}, ${c.itemName}, ${c.departmentCode},
+    VALUES (${caseNo}, ${c.regionCode}, ${c.itemCode}, ${c.itemVersion}, ${c.itemName}, ${c.departmentCode},
       ${c.applicantAccountId}, ${c.applicantKind}, ${c.applicantName}, ${c.applicantIdMasked}, ${c.enterpriseName}, ${c.enterpriseCreditCodeHash},
       ${c.idTailHash}, ${c.actingAgentAccountId}, ${c.actingAgentName}, ${c.actingRole}, ${c.actingAuthorisation}, ${c.status},
       ${JSON.stringify(sealForm(c.formData))}::jsonb, ${JSON.stringify(c.materials)}::jsonb, ${JSON.stringify(c.delivery)}::jsonb, ${c.commitment},

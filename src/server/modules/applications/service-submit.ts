@@ -22,7 +22,6 @@ import { applyLocked } from './prefill.js';
 import { checkRegistryPrefilled } from './prefill-check.js';
 import { canApply, canApplyOnBehalf } from './policy.js';
 import * as repo from './repo.js';
-import * as drafts from './repo-drafts.js';
 import * as tasks from './repo-tasks.js';
 import { notices } from './texts.js';
 import { caseView } from './service-views.js';
@@ -98,18 +97,27 @@ async function claimMaterials(t: Executor, actor: Actor, spec: ApplicationSpec, 
 
 /**
  * Insert the case, its materials in the row, under a fresh number (or the one drawn beforehand); a
- * taken number (the sequence wrapped) draws again and the claimed files follow. The returned row
- * is locked by this transaction.
+ * taken number (the sequence wrapped) draws again and the claimed files follow. Without files to
+ * claim first, the INSERT draws the number itself. The returned row is locked by this transaction.
  */
 async function insertNumbered(t: Executor, c: Omit<repo.NewCase, 'caseNo' | 'materials'>, claim: (caseNo: string) => Promise<repo.CaseMaterial[]>,
-  owner: string, today: string, drawn?: string): Promise<repo.CaseRow> {
+  owner: { accountId: string; hasFiles: boolean }, today: string, drawn?: string): Promise<repo.CaseRow> {
+  const prefix = `${c.regionCode}${compactDate(today)}`;
+  const dropDraftOf = owner.accountId;
+  if (!drawn && !owner.hasFiles) {
+    const materials = await claim(prefix); // nothing to claim: no file is attached to the prefix
+    for (;;) {
+      const row = await repo.insertCase(t, { ...c, caseNo: { prefix }, materials }, { dropDraftOf });
+      if (row) return row;
+    }
+  }
   let caseNo = drawn ?? await drawCaseNo(t, c.regionCode, today);
   const materials = await claim(caseNo);
   for (;;) {
-    const row = await repo.insertCase(t, { ...c, caseNo, materials });
+    const row = await repo.insertCase(t, { ...c, caseNo, materials }, { dropDraftOf });
     if (row) return row;
     const next = await drawCaseNo(t, c.regionCode, today);
-    await moveClaimedFiles(t, owner, materials.flatMap((m) => m.files.map((f) => f.id)), caseNo, next);
+    await moveClaimedFiles(t, owner.accountId, materials.flatMap((m) => m.files.map((f) => f.id)), caseNo, next);
     caseNo = next;
   }
 }
@@ -161,11 +169,10 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
       actingAuthorisation: applicant.acting?.authorisation ?? null, status: commitment || immediate ? 'in_review' : 'submitted',
       formData, delivery: body.delivery, commitment, startedOn: clock.today, limitDays: spec.promisedLimitDays,
       ...dueOf(clock.cal, clock.today, spec.promisedLimitDays, 0), submittedAt: at, ...(commitment || immediate ? { acceptedAt: at } : {}),
-    }, (number) => claimMaterials(t, actor, spec, body, proofs, number), actor.accountId, clock.today, drawn);
+    }, (number) => claimMaterials(t, actor, spec, body, proofs, number),
+    { accountId: actor.accountId, hasFiles: body.materials.some((m) => m.fileIds.length > 0) }, clock.today, drawn);
     const { id, case_no: caseNo, materials } = c;
     await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
-    // the draft became this case: it goes in the same transaction, so a failed submission keeps it
-    await drafts.deleteDraft(t, actor.accountId, spec.code);
     await notifyApplicant(t, c, (ref) => notices.submitted(ref, c.due_on), ...(immediate ? [(ref: CaseRef) => notices.accepted(ref)] : []));
     const events: EventInput[] = [{ action: 'submitted', data: { itemVersion: spec.version } }, ...prefillChecked];
     if (commitment) {
