@@ -6,6 +6,7 @@ import { Session } from 'node:inspector';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
+import { benchDatabaseUrl } from './lib.js';
 import { connect } from '../src/server/db/client.js';
 import { DEMO_PASSWORD } from '../src/server/db/seed/index.js';
 import type { SeedPerson } from '../src/server/db/seed/data/types.js';
@@ -15,7 +16,7 @@ import { idCheckChar } from '../src/server/platform/ids.js';
 const schema = process.env.BENCH_SCHEMA!;
 const citizens = Number(process.env.BENCH_CITIZENS ?? 64);
 const config = loadConfig({
-  DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
+  DATABASE_URL: benchDatabaseUrl(),
   TONGBAN_DB_SCHEMA: schema, TONGBAN_EMBEDDED_STORAGE: 'memory', TONGBAN_FILE_STORAGE: 'memory', TONGBAN_DEMO: 'true',
   LOG_LEVEL: 'silent', TONGBAN_WEB_DIR: '/nonexistent', RATE_LIMIT_PER_MINUTE: '100000000',
   // the outbox worker delivers notices after the submission committed; BENCH_OUTBOX_WORKER=1 runs it here too

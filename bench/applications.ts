@@ -12,7 +12,7 @@ import { HELD_SOURCES } from '../src/server/modules/applications/held-materials.
 import { generateCases, readerCases } from './applications-data.js';
 import { caseReads, explainCasePage, explainInbox, inboxReads, trivialReads, type Plan } from './applications-read.js';
 import { apiSubmit, login, rawSubmit, readTemplate, type Session } from './applications-submit.js';
-import { printTable, type LoadResult } from './lib.js';
+import { benchDatabaseUrl, printTable, transportOf, type LoadResult } from './lib.js';
 
 /**
  * 基本医疗保险关系转移接续 (医保局): both required materials are 免提交 and held where the data
@@ -167,7 +167,7 @@ function printPlans(title: string, plans: (Plan & { view?: string })[], full: bo
 }
 
 export async function benchApplications(o: ApplicationsBenchOptions): Promise<void> {
-  const connectionString = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const connectionString = benchDatabaseUrl();
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   // the same pool size as the app (db/client.ts)
   const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), options: `-c search_path=${schema},public`, application_name: `${BENCH_APP_NAME}-raw` });
@@ -199,7 +199,7 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
     const url = await server.ready;
     serverPid = server.child.pid!;
     server.child.removeAllListeners('exit');
-    console.log(`\napplications benchmark: schema ${schema}, server ${url}, pool ${pool.options.max}, ${o.seconds} s per phase`);
+    console.log(`\napplications benchmark: schema ${schema}, server ${url}, PostgreSQL over ${transportOf(connectionString)}, pool ${pool.options.max}, ${o.seconds} s per phase`);
     const citizens: Session[] = [];
     for (let i = 1; i <= o.citizens; i++) citizens.push(await login(url, `bench${String(i).padStart(4, '0')}`, DEMO_PASSWORD));
     const reviewer = await login(url, `reviewer.${INBOX_DEPARTMENT}`, DEMO_PASSWORD);

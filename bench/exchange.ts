@@ -15,7 +15,7 @@ import { exchangeQuery, seedExchange, type ExchangeRequest } from '../src/server
 import { registerRegistry } from '../src/server/modules/exchange/provider.js';
 import { seedAccounts } from '../src/server/modules/identity/index.js';
 import { licenceLibraryProvider } from '../src/server/modules/licences/index.js';
-import { printTable } from './lib.js';
+import { benchDatabaseUrl, printTable } from './lib.js';
 
 export interface ExchangeBenchResult { label: string; p50: number; p99: number; mean: number }
 
@@ -29,7 +29,7 @@ const summary = (label: string, times: number[]): ExchangeBenchResult => {
 export async function benchExchange(o: { iterations: number }): Promise<ExchangeBenchResult[]> {
   const schema = `bench_${randomBytes(4).toString('hex')}`;
   const config = loadConfig({
-    DATABASE_URL: process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test', TONGBAN_DB_SCHEMA: schema,
+    DATABASE_URL: benchDatabaseUrl(), TONGBAN_DB_SCHEMA: schema,
     TONGBAN_DEMO: 'false', LOG_LEVEL: 'silent',
   }, { secretKey: randomBytes(32).toString('hex') });
   const db = await connect(config);

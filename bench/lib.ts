@@ -1,5 +1,23 @@
 // Benchmark helpers: an HTTP load run with autocannon, and a table printer.
+import { existsSync } from 'node:fs';
 import autocannon from 'autocannon';
+
+const LOCAL_SOCKET = '/var/run/postgresql/.s.PGSQL.5432';
+
+/**
+ * The PostgreSQL server to measure on: DATABASE_URL when set; otherwise the local server through
+ * its Unix socket, as a server on the same host should be reached (a loopback TCP round trip costs
+ * both processes about twice the CPU here), or over TCP with BENCH_PG_TCP=1 or without a socket.
+ */
+export function benchDatabaseUrl(): string {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  return process.env.BENCH_PG_TCP !== '1' && existsSync(LOCAL_SOCKET)
+    ? 'postgres://postgres@%2Fvar%2Frun%2Fpostgresql/test'
+    : 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+/** How the benchmark reaches PostgreSQL, for the report's header. */
+export const transportOf = (url: string) => (/@(%2F|\/)/i.test(url) || url.includes('host=/') ? 'Unix socket' : 'TCP');
 
 export interface LoadResult { label: string; rps: number; p50: number; p99: number; errors: number; non2xx: number }
 

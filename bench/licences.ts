@@ -21,14 +21,14 @@ import { publicKeyOf } from '../src/server/modules/licences/keys.js';
 import { signedRecord } from '../src/server/modules/licences/record.js';
 import { signatureHolds } from '../src/server/modules/licences/service.js';
 import { SM2_USER_ID, sm2Verify } from '../src/server/platform/sm2.js';
-import { load, printTable, type LoadResult } from './lib.js';
+import { benchDatabaseUrl, load, printTable, type LoadResult } from './lib.js';
 
 const SECRET = 'c3'.repeat(32);
 
 async function startServer(kind: 'postgres' | 'pglite', licences: number) {
   const schema = kind === 'postgres' ? `bench_${randomBytes(4).toString('hex')}` : undefined;
   const config = loadConfig({
-    DATABASE_URL: kind === 'postgres' ? (process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test') : '',
+    DATABASE_URL: kind === 'postgres' ? benchDatabaseUrl() : '',
     TONGBAN_DB_SCHEMA: schema, TONGBAN_EMBEDDED_STORAGE: 'memory', TONGBAN_DEMO: 'false', LOG_LEVEL: 'silent',
     TONGBAN_WEB_DIR: '/nonexistent', RATE_LIMIT_PER_MINUTE: '100000000', OUTBOX_WORKER: 'false',
   }, { secretKey: SECRET });

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
+import { benchDatabaseUrl } from './lib.js';
 import { connect } from '../src/server/db/client.js';
 import { bulkInsertItems, generateItems, seedCatalog } from '../src/server/modules/catalog/index.js';
 import { demoCatalog } from '../src/server/db/seed/index.js';
@@ -12,7 +13,7 @@ const kind = process.env.BENCH_KIND as 'postgres' | 'pglite';
 const items = Number(process.env.BENCH_ITEMS ?? 10_000);
 const schema = kind === 'postgres' ? `bench_${randomBytes(4).toString('hex')}` : undefined;
 const config = loadConfig({
-  DATABASE_URL: kind === 'postgres' ? (process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test') : '',
+  DATABASE_URL: kind === 'postgres' ? benchDatabaseUrl() : '',
   TONGBAN_DB_SCHEMA: schema, TONGBAN_EMBEDDED_STORAGE: 'memory', TONGBAN_DEMO: 'false', LOG_LEVEL: 'silent',
   TONGBAN_WEB_DIR: '/nonexistent', RATE_LIMIT_PER_MINUTE: '100000000',
   SEARCH_CACHE_SECONDS: process.env.SEARCH_CACHE_SECONDS ?? '0',
