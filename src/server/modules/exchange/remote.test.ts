@@ -23,6 +23,8 @@ class FakeRemote {
   mode: 'ok' | 'slow' | 'fail' | 'missing' = 'ok';
   hits = 0;
   refused = 0;
+  /** how long a 'slow' answer takes */
+  slowMs = 400;
   last: { headers: IncomingHttpHeaders; body: string } | null = null;
   server: Server;
   constructor() {
@@ -37,7 +39,7 @@ class FakeRemote {
         if (this.mode === 'fail') { res.writeHead(500).end('boom'); return; }
         if (this.mode === 'missing') { res.writeHead(404).end(); return; }
         const answer = () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { balance: 1234.5, accountStatus: '正常' } }));
-        if (this.mode === 'slow') setTimeout(answer, 400); else answer();
+        if (this.mode === 'slow') setTimeout(answer, this.slowMs); else answer();
       });
     });
   }
@@ -153,8 +155,10 @@ describe('a remote registry behind exchangeQuery', () => {
     const url = await fake.start();
     t = await startTestApp({ outboxWorker: false, exchangeRemoteRegistries: JSON.stringify([{
       code: 'remote_fund', name: '异地公积金（远程）', departmentCode: 'gjj', fields, url, clientId: 'CN/GOV/419900/tongban',
-      serviceId: 'CN/GOV/419900/gjj/v1', keyId: 'tongban-1', secret: SECRET, timeoutMs: 100, retries: 0, breakerThreshold: 5,
+      // a generous timeout: the first call of a busy test machine must not be cut; 'slow' answers after it
+      serviceId: 'CN/GOV/419900/gjj/v1', keyId: 'tongban-1', secret: SECRET, timeoutMs: 1000, retries: 0, breakerThreshold: 5,
     }]) });
+    fake.slowMs = 1500;
     await seedCatalog(t.db, demoCatalog());
     await t.db.orm.execute(sql`INSERT INTO exchange_grants (consumer_department, item_code, registry, fields, legal_basis, status, requested_by_name, requested_at)
       VALUES ('gjj', '002026001000', 'remote_fund', ARRAY['balance'], '测试依据', 'approved', 'test', now())`);
