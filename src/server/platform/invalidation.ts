@@ -37,29 +37,49 @@ export interface InvalidationFeed {
   stop(): Promise<void>;
 }
 
-/**
- * Listen to a database's announcements and pass them to `onMessage` (and every handler of the
- * process); `onGap` runs when the connection drops or comes back, when anything may have been missed.
- */
-export async function listenForInvalidations(db: Database, onMessage: Handler, onGap: () => void): Promise<InvalidationFeed> {
-  let live = false;
-  const local: Handler = (topic, key) => onMessage(topic, key);
-  handlers.add(local);
+interface Subscriber { onMessage: Handler; onGap: () => void }
+interface SharedFeed { subscribers: Set<Subscriber>; live: boolean; stop: () => Promise<void> }
+
+/** One LISTEN connection per database, shared by the caches of every module. */
+const feeds = new WeakMap<Database, Promise<SharedFeed>>();
+
+async function openFeed(db: Database): Promise<SharedFeed> {
+  const feed: SharedFeed = { subscribers: new Set(), live: false, stop: async () => undefined };
+  const gap = () => { for (const s of feed.subscribers) s.onGap(); };
   const listener: ChannelListener = {
     notify(payload) {
       const at = payload.indexOf(':');
       if (at > 0) invalidate(payload.slice(0, at), payload.slice(at + 1));
     },
-    live() { onGap(); live = true; },
-    lost() { live = false; onGap(); },
+    live() { gap(); feed.live = true; },
+    lost() { feed.live = false; gap(); },
   };
-  const stopListening = await db.listen(INVALIDATION_CHANNEL, listener);
+  feed.stop = await db.listen(INVALIDATION_CHANNEL, listener);
+  return feed;
+}
+
+/**
+ * Hear a database's announcements: `onMessage` for each (and for this process's own `invalidate`
+ * calls), `onGap` when the connection drops or comes back, when anything may have been missed.
+ */
+export async function listenForInvalidations(db: Database, onMessage: Handler, onGap: () => void): Promise<InvalidationFeed> {
+  let opening = feeds.get(db);
+  if (!opening) {
+    opening = openFeed(db);
+    feeds.set(db, opening);
+  }
+  const feed = await opening;
+  const subscriber: Subscriber = { onMessage, onGap };
+  feed.subscribers.add(subscriber);
+  handlers.add(onMessage);
   return {
-    get live() { return live; },
+    get live() { return feed.live && feed.subscribers.has(subscriber); },
     async stop() {
-      live = false;
-      handlers.delete(local);
-      await stopListening();
+      handlers.delete(onMessage);
+      feed.subscribers.delete(subscriber);
+      if (feed.subscribers.size || feeds.get(db) !== opening) return;
+      feeds.delete(db);
+      await feed.stop();
     },
   };
 }

@@ -1,12 +1,14 @@
 // What the applications module needs of a published item version: its form, checklist, process
 // definition, commitment terms and delivery modes, with defaults for versions that predate them.
-// Versions are immutable, so specs are cached per (code, version, publication time).
+// Versions are immutable, so specs are cached per (code, version, publication time); which version
+// is current is kept too, while the database announces every change of it (ADR 0015).
 import type { Audience, ItemDraft, Material } from '../../../contract/catalog.js';
 import type { DeliveryMode } from '../../../contract/applications.js';
 import { defaultForm } from '../../../contract/default-forms.js';
 import type { Commitment, ItemForm, ProcessDefinition } from '../../../contract/forms.js';
-import type { Executor } from '../../db/client.js';
+import type { Database, Executor } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
+import { listenForInvalidations, type InvalidationFeed } from '../../platform/invalidation.js';
 import * as repo from './repo.js';
 
 export interface ApplicationSpec {
@@ -64,7 +66,7 @@ function remember(key: string, spec: ApplicationSpec): ApplicationSpec {
  * frozen at the top: do not modify it.
  */
 export async function getApplicationSpec(db: Executor, code: string, version?: number): Promise<ApplicationSpec> {
-  const stamp = await repo.findVersionStamp(db, code, version);
+  const stamp = version === undefined ? await currentStamp(db, code) : await repo.findVersionStamp(db, code, version);
   if (!stamp) throw new AppError('ITEM_NOT_FOUND');
   const key = `${code}@${stamp.version}@${repo.iso(stamp.published_at)}`;
   const cached = cache.get(key);
@@ -73,4 +75,40 @@ export async function getApplicationSpec(db: Executor, code: string, version?: n
   if (!v) throw new AppError('ITEM_NOT_FOUND');
   const department = await repo.findDepartmentIssuer(db, v.data.departmentCode);
   return remember(key, toApplicationSpec(code, v.version, v.data, { name: department?.name ?? '', regionCode: department?.region_code ?? '' }));
+}
+
+type Stamp = { version: number; published_at: Date | string };
+interface CurrentVersions { feed: InvalidationFeed; stamps: Map<string, Stamp>; generation: number }
+
+/** The current version of each item, per database (its ORM), while its invalidation feed is live. */
+const currentVersions = new WeakMap<Executor, CurrentVersions>();
+
+async function currentStamp(db: Executor, code: string): Promise<Stamp | undefined> {
+  const cache = currentVersions.get(db);
+  if (!cache?.feed.live) return repo.findVersionStamp(db, code, undefined);
+  const hit = cache.stamps.get(code);
+  if (hit) return hit;
+  const before = cache.generation;
+  const stamp = await repo.findVersionStamp(db, code, undefined);
+  // a publication announced during the read may not be in it
+  if (stamp && cache.generation === before && cache.feed.live) {
+    if (cache.stamps.size >= MAX_CACHED) cache.stamps.delete(cache.stamps.keys().next().value!);
+    cache.stamps.set(code, stamp);
+  }
+  return stamp;
+}
+
+/** Keep items' current versions in memory for this database until `stop`; a publication anywhere drops its item's. */
+export async function cacheCurrentVersions(db: Database): Promise<() => Promise<void>> {
+  const cache: CurrentVersions = { feed: null!, stamps: new Map(), generation: 0 };
+  cache.feed = await listenForInvalidations(db, (topic, key) => {
+    if (topic !== 'item') return;
+    cache.generation++;
+    cache.stamps.delete(key);
+  }, () => { cache.generation++; cache.stamps.clear(); });
+  currentVersions.set(db.orm, cache);
+  return async () => {
+    currentVersions.delete(db.orm);
+    await cache.feed.stop();
+  };
 }

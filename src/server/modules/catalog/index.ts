@@ -2,6 +2,7 @@
 // Public face for other modules; they never read the catalogue tables or repo directly.
 import type { FastifyInstance } from 'fastify';
 import type { Executor } from '../../db/client.js';
+import { cacheCurrentVersions } from './application-spec.js';
 import { catalogRouteTable } from './routes.js';
 import { findDepartmentIssuer } from './repo.js';
 import { configureSearchCache } from './search-cache.js';
@@ -9,6 +10,8 @@ import { warmUpSearch } from './search.js';
 import * as service from './service.js';
 
 export async function catalogRoutes(app: FastifyInstance) {
+  const stopCaching = await cacheCurrentVersions(app.db);
+  app.addHook('onClose', () => stopCaching());
   warmUpSearch();
   configureSearchCache(app.config.searchCacheSeconds);
   await catalogRouteTable(app);

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { one } from '../../db/client.js';
+import { nextInvalidation } from '../../platform/invalidation.js';
 import { getApplicationSpec } from './index.js';
 import { problemOf, sampleDraft, startCatalogApp, type CatalogContext } from './test-fixtures.js';
 
@@ -37,6 +38,30 @@ describe('item forms, process definitions and application specs', () => {
     assert.equal(spec.form.ui.fields.enterpriseName?.prefill, 'enterprise.name');
     assert.equal(spec.form.ui.fields.creditCode?.prefill, 'enterprise.creditCode');
     assert.deepEqual(spec.deliveryModes, ['elicence', 'window']);
+  });
+
+  it('keeps the current version in memory until the database announces a change to the item, by any process', async () => {
+    const code = '419907104000';
+    await t.operator.post('/api/admin/catalog/items', { code, ...sampleDraft({ name: '犬只注销登记' }) });
+    await t.operator.post(`/api/admin/catalog/items/${code}/publish`, { note: 'v1' });
+    assert.equal((await getApplicationSpec(t.db.orm, code)).version, 1);
+    const saved = await t.operator.put(`/api/admin/catalog/items/${code}/draft`, { baseVersion: 1, draft: sampleDraft({ name: '犬只登记注销' }) });
+    assert.equal(saved.statusCode, 200, saved.body);
+    assert.equal((await t.operator.post(`/api/admin/catalog/items/${code}/publish`, { note: 'v2' })).statusCode, 200);
+    assert.equal((await getApplicationSpec(t.db.orm, code)).version, 2, 'this process\'s own publication is seen at once');
+    // unannounced (its trigger off): the version kept in memory is served
+    await t.db.orm.execute(sql`ALTER TABLE items DISABLE TRIGGER items_invalidate`);
+    try {
+      await t.db.orm.execute(sql`UPDATE items SET current_version = 1 WHERE code = ${code}`);
+    } finally {
+      await t.db.orm.execute(sql`ALTER TABLE items ENABLE TRIGGER items_invalidate`);
+    }
+    assert.equal((await getApplicationSpec(t.db.orm, code)).version, 2, 'served from memory');
+    // announced, as another server process's publication is
+    const heard = nextInvalidation('item', code);
+    await t.db.orm.execute(sql`UPDATE items SET current_version = 1 WHERE code = ${code}`);
+    await heard;
+    assert.equal((await getApplicationSpec(t.db.orm, code)).version, 1);
   });
 
   it('pins versions: a named version keeps its own form after a newer one is published', async () => {

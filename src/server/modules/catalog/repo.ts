@@ -3,6 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ItemDraft } from '../../../contract/catalog.js';
 import { one, rows, type Executor } from '../../db/client.js';
+import { invalidate } from '../../platform/invalidation.js';
 
 /** A PostgreSQL array literal; drizzle would expand a JS array into a parameter list. */
 export function textArray(values: readonly string[]): string {
@@ -110,6 +111,7 @@ export const findVersionList = (db: Executor, code: string) =>
     SELECT version, published_at, note FROM item_versions WHERE code = ${code} ORDER BY version DESC`);
 
 export async function insertVersion(db: Executor, v: { code: string; version: number; data: ItemDraft; publishedBy: string; note: string }) {
+  invalidate('item', v.code); // this process at once; others when the trigger's message arrives
   await db.execute(sql`INSERT INTO item_versions (code, version, data, published_by, note)
     VALUES (${v.code}, ${v.version}, ${JSON.stringify(v.data)}::jsonb, ${v.publishedBy}, ${v.note})`);
   await db.execute(sql`UPDATE items SET current_version = ${v.version}, department_code = ${v.data.departmentCode}, updated_at = now() WHERE code = ${v.code}`);
