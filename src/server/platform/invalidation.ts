@@ -1,7 +1,7 @@
 // Invalidation of in-process caches (ADR 0015): database triggers announce '<topic>:<key>' on the
 // channel tongban_invalidate at commit; each cache drops what a message names. Never serve from a
 // cache while its database's LISTEN connection is down: a message missed then would go unheard.
-import type { ChannelListener, Database } from '../db/client.js';
+import type { ChannelListener, Database, Executor } from '../db/client.js';
 
 export const INVALIDATION_CHANNEL = 'tongban_invalidate';
 
@@ -80,6 +80,47 @@ export async function listenForInvalidations(db: Database, onMessage: Handler, o
       if (feed.subscribers.size || feeds.get(db) !== opening) return;
       feeds.delete(db);
       await feed.stop();
+    },
+  };
+}
+
+interface KeyedCache<V> { feed: InvalidationFeed; values: Map<string, V>; generation: number }
+
+/**
+ * Values by key, kept in memory per database while its feed is live and dropped when `topic:key`
+ * is announced. `start` it for a database (a module's plugin does, and stops it on close); `get`
+ * with that database's ORM serves from memory, and with anything else (a transaction, a database
+ * not started) always loads.
+ */
+export function invalidatedCache<V>(topic: string, maxEntries: number) {
+  const perDatabase = new WeakMap<Executor, KeyedCache<V>>();
+  return {
+    async start(db: Database): Promise<() => Promise<void>> {
+      const cache: KeyedCache<V> = { feed: null!, values: new Map(), generation: 0 };
+      cache.feed = await listenForInvalidations(db, (t, key) => {
+        if (t !== topic) return;
+        cache.generation++;
+        cache.values.delete(key);
+      }, () => { cache.generation++; cache.values.clear(); });
+      perDatabase.set(db.orm, cache);
+      return async () => {
+        perDatabase.delete(db.orm);
+        await cache.feed.stop();
+      };
+    },
+    async get(db: Executor, key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
+      const cache = perDatabase.get(db);
+      if (!cache?.feed.live) return load();
+      const hit = cache.values.get(key);
+      if (hit !== undefined) return hit;
+      const before = cache.generation;
+      const value = await load();
+      // a change announced during the load may not be in it
+      if (value !== undefined && cache.generation === before && cache.feed.live) {
+        if (cache.values.size >= maxEntries) cache.values.delete(cache.values.keys().next().value!);
+        cache.values.set(key, value);
+      }
+      return value;
     },
   };
 }

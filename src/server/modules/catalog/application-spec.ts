@@ -8,7 +8,7 @@ import { defaultForm } from '../../../contract/default-forms.js';
 import type { Commitment, ItemForm, ProcessDefinition } from '../../../contract/forms.js';
 import type { Database, Executor } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { listenForInvalidations, type InvalidationFeed } from '../../platform/invalidation.js';
+import { invalidatedCache } from '../../platform/invalidation.js';
 import * as repo from './repo.js';
 
 export interface ApplicationSpec {
@@ -78,37 +78,11 @@ export async function getApplicationSpec(db: Executor, code: string, version?: n
 }
 
 type Stamp = { version: number; published_at: Date | string };
-interface CurrentVersions { feed: InvalidationFeed; stamps: Map<string, Stamp>; generation: number }
 
-/** The current version of each item, per database (its ORM), while its invalidation feed is live. */
-const currentVersions = new WeakMap<Executor, CurrentVersions>();
+/** Each item's current version, kept while the database announces every change to it (ADR 0015). */
+const currentVersions = invalidatedCache<Stamp>('item', MAX_CACHED);
 
-async function currentStamp(db: Executor, code: string): Promise<Stamp | undefined> {
-  const cache = currentVersions.get(db);
-  if (!cache?.feed.live) return repo.findVersionStamp(db, code, undefined);
-  const hit = cache.stamps.get(code);
-  if (hit) return hit;
-  const before = cache.generation;
-  const stamp = await repo.findVersionStamp(db, code, undefined);
-  // a publication announced during the read may not be in it
-  if (stamp && cache.generation === before && cache.feed.live) {
-    if (cache.stamps.size >= MAX_CACHED) cache.stamps.delete(cache.stamps.keys().next().value!);
-    cache.stamps.set(code, stamp);
-  }
-  return stamp;
-}
+const currentStamp = (db: Executor, code: string) => currentVersions.get(db, code, () => repo.findVersionStamp(db, code, undefined));
 
-/** Keep items' current versions in memory for this database until `stop`; a publication anywhere drops its item's. */
-export async function cacheCurrentVersions(db: Database): Promise<() => Promise<void>> {
-  const cache: CurrentVersions = { feed: null!, stamps: new Map(), generation: 0 };
-  cache.feed = await listenForInvalidations(db, (topic, key) => {
-    if (topic !== 'item') return;
-    cache.generation++;
-    cache.stamps.delete(key);
-  }, () => { cache.generation++; cache.stamps.clear(); });
-  currentVersions.set(db.orm, cache);
-  return async () => {
-    currentVersions.delete(db.orm);
-    await cache.feed.stop();
-  };
-}
+/** Keep items' current versions in memory for this database until the returned stop; a publication anywhere drops its item's. */
+export const cacheCurrentVersions = (db: Database) => currentVersions.start(db);

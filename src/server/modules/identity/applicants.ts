@@ -2,11 +2,12 @@
 // forms), the enterprises an account acts for, a person found by ID number (帮办代办), and the staff
 // of a department with a role (escalations). Values are decrypted here and never logged.
 import { sql } from 'drizzle-orm';
-import { one, rows, type Executor } from '../../db/client.js';
+import { one, rows, type Database, type Executor } from '../../db/client.js';
 import { cipherFor } from '../../platform/crypto.js';
+import { invalidatedCache } from '../../platform/invalidation.js';
 import type { Role } from '../../platform/auth.js';
 import { CREDIT_CODE_KIND } from './enterprise-service.js';
-import { findAccountById } from './repo.js';
+import { findAccountById, type AccountRow } from './repo.js';
 import { ID_NUMBER_KIND } from './service.js';
 
 
@@ -16,9 +17,19 @@ export interface ApplicantProfile {
   idNumber: string | null; mobile: string; email: string | null; realNameLevel: number;
 }
 
+/** What a profile is made of, still encrypted: kept in memory per account (no password hash, ADR 0015). */
+type StoredProfile = Pick<AccountRow, 'id' | 'kind' | 'name' | 'id_number_enc' | 'mobile_enc' | 'email' | 'real_name_level'>;
+const profiles = invalidatedCache<StoredProfile>('account', 20_000);
+
+/** Keep applicants' profiles in memory for this database until the returned stop; a change to an account drops its own. */
+export const cacheProfiles = (db: Database) => profiles.start(db);
+
 /** The account's profile in clear (ID number, mobile); null when there is no such account. */
 export async function applicantProfile(db: Executor, secretKey: string, accountId: string): Promise<ApplicantProfile | null> {
-  const a = await findAccountById(db, accountId);
+  const a = await profiles.get(db, accountId, async () => {
+    const row = await findAccountById(db, accountId);
+    return row && { id: row.id, kind: row.kind, name: row.name, id_number_enc: row.id_number_enc, mobile_enc: row.mobile_enc, email: row.email, real_name_level: row.real_name_level };
+  });
   if (!a) return null;
   const cipher = cipherFor(secretKey);
   return {

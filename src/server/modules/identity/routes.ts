@@ -12,6 +12,7 @@ import { departmentNames } from '../catalog/index.js';
 import { enterpriseService } from './enterprise-service.js';
 import { canListAccounts, canRegisterEnterprise, canUnlock } from './policy.js';
 import { AccountListQuery, AgentParams, EnterpriseParams, NoContent, Problems, UsernameParams } from './schemas.js';
+import { cacheProfiles } from './applicants.js';
 import { identityService } from './service.js';
 import { clearSessionCookies, requestMeta, setSessionCookies } from './session.js';
 
@@ -25,6 +26,8 @@ const allow = (rule: (actor: Actor) => boolean) => async (req: FastifyRequest) =
 
 export async function identityRoutes(root: FastifyInstance) {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const stopCachingProfiles = await cacheProfiles(app.db);
+  app.addHook('onClose', () => stopCachingProfiles());
   const accounts = identityService(app.db, app.config, (codes) => departmentNames(app.db.orm, codes));
   const enterprises = enterpriseService(app.db.orm, accounts.cipher);
 

@@ -4,17 +4,18 @@ import { sql } from 'drizzle-orm';
 import type { ChannelListener, Database } from '../../db/client.js';
 import { nextInvalidation } from '../../platform/invalidation.js';
 import { startTestApp, type TestContext } from '../../test/harness.js';
+import { applicantProfile } from './applicants.js';
 import { seedAccounts } from './seed.js';
 import { createSessionCache } from './session-cache.js';
 import { loggedIn, PASSWORD, registerPerson } from './test-support.js';
 
-/** A change the database does not announce: the trigger is off while `fn` writes. */
-async function unannounced(db: Database, fn: () => Promise<unknown>) {
-  await db.orm.execute(sql`ALTER TABLE sessions DISABLE TRIGGER sessions_invalidate`);
+/** A change the database does not announce: the table's trigger is off while `fn` writes. */
+async function unannounced(db: Database, fn: () => Promise<unknown>, table: 'sessions' | 'accounts' = 'sessions') {
+  await db.orm.execute(sql.raw(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_invalidate`));
   try {
     await fn();
   } finally {
-    await db.orm.execute(sql`ALTER TABLE sessions ENABLE TRIGGER sessions_invalidate`);
+    await db.orm.execute(sql.raw(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_invalidate`));
   }
 }
 
@@ -76,6 +77,18 @@ describe('sessions kept in memory', () => {
     await t.db.orm.execute(sql`DELETE FROM account_roles WHERE account_id = ${id} AND role = 'approver'`);
     await gone;
     assert.ok(!(await me()).roles.includes('approver'));
+  });
+
+  it('keeps an applicant\'s profile in memory until the database announces a change to the account', async () => {
+    const p = await registerPerson(t.app);
+    const name = async () => (await applicantProfile(t.db.orm, t.config.secretKey, p.id))?.name;
+    assert.equal(await name(), p.name);
+    await unannounced(t.db, () => t.db.orm.execute(sql`UPDATE accounts SET name = '改名甲' WHERE id = ${p.id}`), 'accounts');
+    assert.equal(await name(), p.name, 'served from memory');
+    const heard = nextInvalidation('account', p.id);
+    await t.db.orm.execute(sql`UPDATE accounts SET name = '改名乙' WHERE id = ${p.id}`);
+    await heard;
+    assert.equal(await name(), '改名乙');
   });
 
   it('ends this process\'s own logout at once, without waiting for the announcement', async () => {
