@@ -16,9 +16,12 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
   const { t } = useTranslation();
   const { data: me, isPending } = useMe();
   const unread = useUnreadCount(!!me).data?.unread ?? 0;
-  const logout = useLogout();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const logout = useLogout(() => {
+    void message.success(t('auth.loggedOut'));
+    navigate('/');
+  });
 
   if (isPending) return null;
   if (!me) {
@@ -31,10 +34,6 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
   }
 
   const signOut = () => logout.mutate(undefined, {
-    onSuccess: () => {
-      void message.success(t('auth.loggedOut'));
-      navigate('/');
-    },
     onError: (error) => void message.error(problemText(error, t('common.unknownError')).title),
   });
 

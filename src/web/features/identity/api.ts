@@ -34,10 +34,16 @@ export function useLogin() {
   });
 }
 
-function useSignOut(path: string) {
+/**
+ * Sign out, then `onSignedOut` (where to go) before the signed-in account is forgotten: once it is,
+ * a page that needs a login sends its user to 请先登录 and unmounts the caller, whose `mutate`
+ * callbacks would then never run.
+ */
+function useSignOut(path: string, onSignedOut?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<void>(path),
+    onSuccess: () => onSignedOut?.(),
     onSettled: () => {
       queryClient.setQueryData(meKey, null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'catalog' });
@@ -45,8 +51,8 @@ function useSignOut(path: string) {
   });
 }
 
-export const useLogout = () => useSignOut('/api/auth/logout');
-export const useLogoutAll = () => useSignOut('/api/auth/logout-all');
+export const useLogout = (onSignedOut?: () => void) => useSignOut('/api/auth/logout', onSignedOut);
+export const useLogoutAll = (onSignedOut?: () => void) => useSignOut('/api/auth/logout-all', onSignedOut);
 
 export function useRegisterCitizen() {
   return useMutation({

@@ -17,7 +17,7 @@ export function SecurityCard({ username }: { username: string }) {
   const [form] = Form.useForm<PasswordValues>();
   const newPassword = Form.useWatch('newPassword', form);
   const change = useChangePassword();
-  const logoutAll = useLogoutAll();
+  const logoutAll = useLogoutAll(() => navigate('/login?notice=logged-out-all', { replace: true }));
 
   const submit = ({ currentPassword, newPassword: next }: PasswordValues) => change.mutate({ currentPassword, newPassword: next }, {
     onSuccess: () => {
@@ -27,10 +27,8 @@ export function SecurityCard({ username }: { username: string }) {
     onError: (error) => applyApiError(form, error, ['currentPassword', 'newPassword']),
   });
 
-  const signOutEverywhere = () => logoutAll.mutateAsync().then(
-    () => navigate('/login?notice=logged-out-all', { replace: true }),
-    (error) => void message.error(problemText(error, t('common.unknownError')).title),
-  );
+  // the Popconfirm shows its spinner until this settles; success goes to login (useLogoutAll above)
+  const signOutEverywhere = () => logoutAll.mutateAsync().catch((error: unknown) => void message.error(problemText(error, t('common.unknownError')).title));
 
   return (
     <section aria-labelledby="me-security">
