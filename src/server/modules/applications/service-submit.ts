@@ -97,27 +97,24 @@ async function claimMaterials(t: Executor, actor: Actor, spec: ApplicationSpec, 
 
 /**
  * Insert the case, its materials in the row, under a fresh number (or the one drawn beforehand); a
- * taken number (the sequence wrapped) draws again and the claimed files follow. Without files to
- * claim first, the INSERT draws the number itself. The returned row is locked by this transaction.
+ * taken number (the sequence wrapped) draws again. Without files claimed for the number, the INSERT
+ * draws it itself; with them, it is drawn first and the files follow a redrawn one. The returned row
+ * is locked by this transaction.
  */
 async function insertNumbered(t: Executor, c: Omit<repo.NewCase, 'caseNo' | 'materials'>, claim: (caseNo: string) => Promise<repo.CaseMaterial[]>,
   owner: { accountId: string; hasFiles: boolean }, today: string, drawn?: string): Promise<repo.CaseRow> {
-  const prefix = `${c.regionCode}${compactDate(today)}`;
-  const dropDraftOf = owner.accountId;
-  if (!drawn && !owner.hasFiles) {
-    const materials = await claim(prefix); // nothing to claim: no file is attached to the prefix
-    for (;;) {
-      const row = await repo.insertCase(t, { ...c, caseNo: { prefix }, materials }, { dropDraftOf });
-      if (row) return row;
-    }
-  }
-  let caseNo = drawn ?? await drawCaseNo(t, c.regionCode, today);
-  const materials = await claim(caseNo);
+  const prefix = { prefix: `${c.regionCode}${compactDate(today)}` };
+  let caseNo: repo.NewCase['caseNo'] = drawn ?? (owner.hasFiles ? await drawCaseNo(t, c.regionCode, today) : prefix);
+  const materials = await claim(typeof caseNo === 'string' ? caseNo : prefix.prefix); // no file is claimed for a bare prefix
   for (;;) {
-    const row = await repo.insertCase(t, { ...c, caseNo, materials }, { dropDraftOf });
+    const row = await repo.insertCase(t, { ...c, caseNo, materials }, { dropDraftOf: owner.accountId });
     if (row) return row;
+    if (!owner.hasFiles) {
+      caseNo = prefix;
+      continue;
+    }
     const next = await drawCaseNo(t, c.regionCode, today);
-    await moveClaimedFiles(t, owner.accountId, materials.flatMap((m) => m.files.map((f) => f.id)), caseNo, next);
+    await moveClaimedFiles(t, owner.accountId, materials.flatMap((m) => m.files.map((f) => f.id)), caseNo as string, next);
     caseNo = next;
   }
 }
