@@ -9,9 +9,8 @@ import type { CaseView } from '../../../contract/applications.js';
 import type { ItemForm, ProcessDefinition } from '../../../contract/forms.js';
 import { one, rows } from '../../db/client.js';
 import { seedPersons } from '../../db/seed/data/people.js';
-import { sampleDraft } from '../catalog/test-fixtures.js';
 import { registerRegistry, seedExchange } from '../exchange/index.js';
-import { count, newKey, problemOf, startApplicationsApp, upload, type ApplicationsContext } from './test-fixtures.js';
+import { count, newKey, problemOf, publishPrefillItem, startApplicationsApp, upload, type ApplicationsContext } from './test-fixtures.js';
 
 const ITEM = `9908${String(process.pid % 100_000_000).padStart(8, '0')}`;
 const idOf = (u: string) => seedPersons.find((p) => p.username === u)!.idNumber;
@@ -71,13 +70,7 @@ describe('registry-prefilled values checked again at submission', () => {
         return record ? Object.fromEntries(fields.filter((f) => f in record).map((f) => [f, record[f]])) : null;
       },
     });
-    const draft = sampleDraft({
-      departmentCode: 'gaj', promisedLimitDays: 5, legalLimitDays: 10, projectType: 'commitment', form: FORM, workflow: WORKFLOW,
-      deliveryModes: ['window'],
-      materials: [{ name: '出生登记申报表', required: true, form: 'electronic', originals: 0, copies: 0, sourceType: 'applicant', governmentHeld: false }],
-    });
-    assert.equal((await t.as.operator1.post('/api/admin/catalog/items', { code: ITEM, ...draft })).statusCode, 201);
-    assert.equal((await t.as.operator1.post(`/api/admin/catalog/items/${ITEM}/publish`, { note: '测试事项' })).statusCode, 200);
+    await publishPrefillItem(t, ITEM, FORM, WORKFLOW);
     await seedExchange(t.db, {
       secretKey: t.config.secretKey,
       records: [

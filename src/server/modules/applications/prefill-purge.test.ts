@@ -11,11 +11,10 @@ import { buildApp } from '../../app.js';
 import { one, rows } from '../../db/client.js';
 import { seedPersons } from '../../db/seed/data/people.js';
 import { advanceClock, now } from '../../platform/clock.js';
-import { sampleDraft } from '../catalog/test-fixtures.js';
 import { seedExchange } from '../exchange/index.js';
 import { PREFILL_RETENTION_DAYS, purgeApplicationPrefills } from './index.js';
 import { insertPrefill } from './repo-prefills.js';
-import { newKey, problemOf, singleStage, startApplicationsApp, upload, type ApplicationsContext } from './test-fixtures.js';
+import { newKey, problemOf, publishPrefillItem, singleStage, startApplicationsApp, upload, type ApplicationsContext } from './test-fixtures.js';
 
 const ITEM = `9907${String(process.pid % 100_000_000).padStart(8, '0')}`;
 const OTHER_ITEM = `9906${String(process.pid % 100_000_000).padStart(8, '0')}`;
@@ -62,13 +61,7 @@ describe('purge of registry prefill records', () => {
 
   before(async () => {
     t = await startApplicationsApp();
-    const draft = sampleDraft({
-      departmentCode: 'gaj', promisedLimitDays: 5, legalLimitDays: 10, projectType: 'commitment', form: FORM, workflow: singleStage('gaj'),
-      deliveryModes: ['window'],
-      materials: [{ name: '出生登记申报表', required: true, form: 'electronic', originals: 0, copies: 0, sourceType: 'applicant', governmentHeld: false }],
-    });
-    assert.equal((await t.as.operator1.post('/api/admin/catalog/items', { code: ITEM, ...draft })).statusCode, 201);
-    assert.equal((await t.as.operator1.post(`/api/admin/catalog/items/${ITEM}/publish`, { note: '测试事项' })).statusCode, 200);
+    await publishPrefillItem(t, ITEM, FORM, singleStage('gaj'));
     await seedExchange(t.db, {
       secretKey: t.config.secretKey,
       records: [

@@ -112,6 +112,17 @@ export async function publishItem(t: ApplicationsContext, workflow: ProcessDefin
   return code;
 }
 
+/** Publish an item under `code` with this form and workflow, window delivery and one uploaded 出生登记申报表 (the registry-prefill tests). */
+export async function publishPrefillItem(t: ApplicationsContext, code: string, form: ItemForm, workflow: ProcessDefinition): Promise<void> {
+  const draft = sampleDraft({
+    departmentCode: 'gaj', promisedLimitDays: 5, legalLimitDays: 10, projectType: 'commitment', form, workflow,
+    deliveryModes: ['window'],
+    materials: [{ name: '出生登记申报表', required: true, form: 'electronic', originals: 0, copies: 0, sourceType: 'applicant', governmentHeld: false }],
+  });
+  assert.equal((await t.as.operator1.post('/api/admin/catalog/items', { code, ...draft })).statusCode, 201);
+  assert.equal((await t.as.operator1.post(`/api/admin/catalog/items/${code}/publish`, { note: '测试事项' })).statusCode, 200);
+}
+
 /** Upload a small PDF as the client; returns its file id. */
 export async function upload(client: Client): Promise<string> {
   const { payload, headers } = multipart({ filename: '免疫证明.pdf', contentType: 'application/pdf', data: tinyPdf() });
