@@ -8,15 +8,29 @@ import { DEMO_PASSWORD, Journey, logIn, unexpectedProblems } from './support';
 
 const USERNAME = 'citizen2';
 
-/** Submit the login form once and return the status the server answered with. */
+/**
+ * Submit the login form once and return the status the server answered with. The form is idle
+ * (enabled, not loading) and holds both values before the click, so a click can only be lost to a
+ * real fault; if no answer comes, the failure says what the form showed.
+ */
 async function tryLogin(page: Page, password: string): Promise<number> {
-  await page.getByLabel('用户名或手机号').fill(USERNAME);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login' && r.request().method() === 'POST'),
-    page.getByRole('button', { name: '登录', exact: true }).click(),
-  ]);
-  return response.status();
+  const submit = page.getByRole('button', { name: '登录', exact: true });
+  await page.locator('form button[type=submit]:not([disabled]):not(.ant-btn-loading)').waitFor();
+  const login = page.getByLabel('用户名或手机号');
+  const secret = page.getByLabel('密码', { exact: true });
+  await login.fill(USERNAME);
+  await secret.fill(password);
+  assert.equal(await login.inputValue(), USERNAME);
+  assert.equal(await secret.inputValue(), password);
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/auth/login' && r.request().method() === 'POST', { timeout: 30_000 });
+  answered.catch(() => undefined); // a failed click must not leave it unhandled
+  await submit.click();
+  try {
+    return (await answered).status();
+  } catch (error) {
+    const form = await page.locator('form').innerText().catch(() => '(no form)');
+    throw new Error(`no answer to the login request; the form showed: ${form}`, { cause: error });
+  }
 }
 
 describe('an operator unlocks a locked account', () => {
