@@ -25,6 +25,8 @@ export interface Database {
   /** LISTEN on a channel until the returned function is called (platform/invalidation.ts) */
   listen(channel: string, listener: ChannelListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** embedded only: the data directory as a tarball, for `ConnectOptions.embeddedTemplate` */
+  dump?(): Promise<Blob>;
 }
 
 /** What a LISTEN connection reports: each payload, and when it can and cannot be trusted to hear every one. */
@@ -83,7 +85,12 @@ export function tx<T>(db: Executor, fn: (t: Executor) => Promise<T>): Promise<T>
   return db.transaction(async (t) => fn(t as unknown as Executor));
 }
 
-export async function connect(config: Config): Promise<Database> {
+export interface ConnectOptions {
+  /** embedded only: start from this data directory (a `dumpDataDir` tarball) instead of an empty one */
+  embeddedTemplate?: Blob;
+}
+
+export async function connect(config: Config, options: ConnectOptions = {}): Promise<Database> {
   if (config.databaseUrl) {
     const schema = config.databaseSchema;
     const pool = new pg.Pool({
@@ -117,11 +124,12 @@ export async function connect(config: Config): Promise<Database> {
     return { kind: 'postgres', orm, scriptTransaction, listen, close: () => pool.end() };
   }
   let client: PGlite;
+  const start = { extensions: { pg_trgm }, ...(options.embeddedTemplate ? { loadDataDir: options.embeddedTemplate } : {}) };
   if (config.embeddedStorage === 'memory') {
-    client = await PGlite.create({ extensions: { pg_trgm } });
+    client = await PGlite.create(start);
   } else {
     mkdirSync(config.dataDir, { recursive: true });
-    client = await PGlite.create(`${config.dataDir}/pgdata`, { extensions: { pg_trgm } });
+    client = await PGlite.create(`${config.dataDir}/pgdata`, start);
   }
   const orm = drizzlePglite(client) as unknown as Executor;
   await ensureExtensions(orm);
@@ -133,7 +141,8 @@ export async function connect(config: Config): Promise<Database> {
     listener.live();
     return async () => { if (!client.closed) await off(); };
   };
-  return { kind: 'pglite', orm, scriptTransaction, listen, close: () => client.close() };
+  const dump = () => client.dumpDataDir('none');
+  return { kind: 'pglite', orm, scriptTransaction, listen, close: () => client.close(), dump };
 }
 
 /**

@@ -12,6 +12,8 @@ export function migrationFiles(): string[] {
   return readdirSync(dir).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f)).sort();
 }
 
+export const migrationText = (file: string): string => readFileSync(path.join(dir, file), 'utf8');
+
 export async function migrate(db: Database): Promise<string[]> {
   return db.scriptTransaction(async (run) => {
     await run('SELECT pg_advisory_xact_lock(7291001)');
@@ -21,7 +23,7 @@ export async function migrate(db: Database): Promise<string[]> {
     const applied: string[] = [];
     for (const file of migrationFiles()) {
       if (done.has(file)) continue;
-      await run(readFileSync(path.join(dir, file), 'utf8'));
+      await run(migrationText(file));
       await run(`INSERT INTO schema_migrations (version) VALUES ('${file}')`);
       applied.push(file);
     }

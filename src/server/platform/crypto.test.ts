@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fieldCipher, hashPassword, randomToken, sha256Hex, verifyPassword } from './crypto.js';
+import { fieldCipher, hashPassword, lowerPasswordHashCostForTests, randomToken, sha256Hex, verifyPassword } from './crypto.js';
 
 const KEY = '0f'.repeat(32);
 const OTHER_KEY = 'e3'.repeat(32);
@@ -61,6 +61,21 @@ describe('passwords', () => {
     assert.equal(await verifyPassword('x', 'plain-text'), false);
     assert.equal(await verifyPassword('x', 'scrypt$1073741824$8$1$AAAA$AAAAAAAAAAAAAAAAAAAAAA=='), false);
     assert.equal(await verifyPassword('x', 'scrypt$16384$8$1$AAAA$AA=='), false);
+  });
+
+  it('lets test processes hash with a cheaper N, verified by the N in the hash, within [2^10, 2^15] only', async () => {
+    const strong = await hashPassword('Correct-Horse-9');
+    for (const bad of [2 ** 9, 3000, 2 ** 16]) assert.throws(() => lowerPasswordHashCostForTests(bad), RangeError);
+    lowerPasswordHashCostForTests(2 ** 10);
+    try {
+      const cheap = await hashPassword('Correct-Horse-9');
+      assert.match(cheap, /^scrypt\$1024\$8\$1\$/);
+      assert.equal(await verifyPassword('Correct-Horse-9', cheap), true);
+      assert.equal(await verifyPassword('Correct-Horse-9', strong), true);
+    } finally {
+      lowerPasswordHashCostForTests(2 ** 15);
+    }
+    assert.match(await hashPassword('x'), /^scrypt\$32768\$/);
   });
 });
 

@@ -65,10 +65,23 @@ function scrypt(password: string, salt: Buffer, keyLen: number, options: ScryptO
   });
 }
 
+let hashN = SCRYPT.N;
+
+/**
+ * For test processes only: hash new passwords with a cheaper N (a power of two from 2^10 up to the
+ * default), as test suites of password-hashing systems commonly do. Verification always follows
+ * the N stored in each hash, so nothing else changes.
+ */
+export function lowerPasswordHashCostForTests(N: number): void {
+  if (!Number.isInteger(Math.log2(N)) || N < 2 ** 10 || N > SCRYPT.N) throw new RangeError(`scrypt N must be a power of two in [2^10, 2^15], not ${N}`);
+  hashN = N;
+}
+
 /** `scrypt$N$r$p$saltB64$hashB64` */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SCRYPT.saltBytes);
-  const { N, r, p } = SCRYPT;
+  const { r, p } = SCRYPT;
+  const N = hashN;
   const hash = await scrypt(password, salt, SCRYPT.keyLen, { N, r, p, maxmem: maxmem(N, r) });
   return ['scrypt', N, r, p, salt.toString('base64'), hash.toString('base64')].join('$');
 }
