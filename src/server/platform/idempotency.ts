@@ -1,7 +1,7 @@
 // Idempotency-Key for writes a client may retry (docs/decisions/0006): owns idempotency_keys and the
 // replay of stored responses. Must never let two requests with one live key both run the handler.
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import fp from 'fastify-plugin';
 import { one, rows, type Executor } from '../db/client.js';
 import { canonicalJson } from './audit.js';
@@ -13,6 +13,13 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** true: honour an Idempotency-Key header when one is sent; 'required': refuse requests without one (428) */
     idempotent?: boolean | 'required';
+    /**
+     * 'before' (default): claim the key before the handler runs and store the answer after it.
+     * 'with-work': claim nothing beforehand; the handler's transaction records the key as done with
+     * its work (completeIdempotentRequest) and a taken key rolls that work back and is answered from
+     * the key (ADR 0016). For handlers whose writes are one transaction.
+     */
+    idempotencyClaim?: 'before' | 'with-work';
   }
 }
 
@@ -38,6 +45,9 @@ const STORED_HEADERS = ['content-type', 'location'] as const;
 /** The claim a request holds while its handler runs; claimedAt tells it from a later claim of the same key. */
 interface Claim { scope: string; key: string; claimedAt: Date }
 
+/** A key a 'with-work' request will record with its work: everything claimKey needs, claimed later. */
+interface PendingKey { scope: string; key: string; method: string; route: string; requestHash: string }
+
 interface KeyRow {
   method: string;
   route: string;
@@ -48,16 +58,22 @@ interface KeyRow {
   response_headers: Record<string, string> | null;
 }
 
-/** Insert the key as in_progress, or take over an expired or abandoned row; true when this request holds it. */
-async function claimKey(db: Executor, c: Claim & { method: string; route: string; requestHash: string }, leaseMs: number): Promise<boolean> {
+/**
+ * Insert the key as in_progress (or, given the answer, as done), or take over an expired or
+ * abandoned row; true when this request holds it.
+ */
+async function claimKey(db: Executor, c: Claim & Omit<PendingKey, 'scope' | 'key'>, leaseMs: number, answer?: { status: number; body: unknown }): Promise<boolean> {
   const expiresAt = new Date(c.claimedAt.getTime() + KEY_TTL_MS);
   const abandonedBefore = new Date(c.claimedAt.getTime() - leaseMs);
+  const body = answer?.body === undefined || answer.body === null ? null : JSON.stringify(answer.body);
   const claimed = await rows(db, sql`
-    INSERT INTO idempotency_keys (scope, key, method, route, request_hash, status, created_at, expires_at)
-    VALUES (${c.scope}, ${c.key}, ${c.method}, ${c.route}, ${c.requestHash}, 'in_progress', ${c.claimedAt}, ${expiresAt})
+    INSERT INTO idempotency_keys (scope, key, method, route, request_hash, status, response_status, response_body, response_headers, created_at, expires_at)
+    VALUES (${c.scope}, ${c.key}, ${c.method}, ${c.route}, ${c.requestHash}, ${answer ? 'done' : 'in_progress'}, ${answer?.status ?? null},
+      ${body}::jsonb, ${answer ? '{}' : null}::jsonb, ${c.claimedAt}, ${expiresAt})
     ON CONFLICT (scope, key) DO UPDATE SET
-      method = EXCLUDED.method, route = EXCLUDED.route, request_hash = EXCLUDED.request_hash, status = 'in_progress',
-      response_status = NULL, response_body = NULL, response_headers = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+      method = EXCLUDED.method, route = EXCLUDED.route, request_hash = EXCLUDED.request_hash, status = EXCLUDED.status,
+      response_status = EXCLUDED.response_status, response_body = EXCLUDED.response_body, response_headers = EXCLUDED.response_headers,
+      created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
     WHERE idempotency_keys.expires_at <= EXCLUDED.created_at
        OR (idempotency_keys.status = 'in_progress' AND idempotency_keys.created_at <= ${abandonedBefore})
     RETURNING 1 AS claimed`);
@@ -83,11 +99,35 @@ const claimsByRequest = new WeakMap<FastifyRequest, Claim>();
  * work twice. Routes whose work is not one transaction rely on onSend alone. A no-op without a key.
  */
 export async function completeIdempotentRequest(t: Executor, request: FastifyRequest, status: number, body: unknown): Promise<void> {
+  const pending = pendingByRequest.get(request);
+  if (pending) {
+    if (!(await claimKey(t, { ...pending, claimedAt: now() }, leaseOf(request), { status, body }))) throw new KeyTaken();
+    completedInTransaction.set(request, status);
+    return;
+  }
   const claim = claimsByRequest.get(request);
   if (!claim) return;
   await completeKey(t, claim, status, body, {});
   completedInTransaction.set(request, status);
 }
+
+/**
+ * For a 'with-work' handler about to do work outside its transaction (calls to other systems that
+ * leave their own records): when its key already holds an answer, stop here, so a retry of a
+ * request that succeeded repeats none of it. Costs one read; a no-op without a key.
+ */
+export async function assertKeyUnused(db: Executor, request: FastifyRequest): Promise<void> {
+  const pending = pendingByRequest.get(request);
+  if (pending && await findKey(db, pending.scope, pending.key)) throw new KeyTaken();
+}
+
+/** Thrown inside a 'with-work' handler whose key is taken: its transaction rolls back and the key answers. */
+class KeyTaken extends Error {
+  constructor() { super('idempotency key taken'); }
+}
+
+const pendingByRequest = new WeakMap<FastifyRequest, PendingKey>();
+const leaseOf = (request: FastifyRequest) => request.server.config.idempotencyLeaseSeconds * 1000;
 
 /** The status a handler recorded in its transaction: onSend has nothing left to write when it is the one sent. */
 const completedInTransaction = new WeakMap<FastifyRequest, number>();
@@ -140,6 +180,18 @@ export const idempotencyPlatform = fp(async (app: FastifyInstance) => {
   // the IP is personal data: keep only a keyed hash of it
   const scopeOf = (request: FastifyRequest) => request.actor?.accountId ?? `anon:${cipher.lookupHash('idempotency_ip', request.ip)}`;
 
+  /** The answer a taken key gives: the stored one, or 409 when it is another request's or still running. */
+  async function answerFromKey(reply: FastifyReply, attempt: PendingKey): Promise<FastifyReply | null> {
+    const existing = await findKey(app.db.orm, attempt.scope, attempt.key);
+    if (!existing) return null;
+    if (existing.request_hash !== attempt.requestHash || existing.route !== attempt.route || existing.method !== attempt.method) {
+      throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    }
+    if (existing.status === 'done') return replay(reply, existing);
+    throw inProgress();
+  }
+  const inProgress = () => new AppError('IDEMPOTENCY_IN_PROGRESS', undefined, undefined, { 'retry-after': '1' });
+
   async function checkKey(request: FastifyRequest, reply: FastifyReply) {
     const header = request.headers[IDEMPOTENCY_HEADER];
     if (header === undefined) {
@@ -147,10 +199,14 @@ export const idempotencyPlatform = fp(async (app: FastifyInstance) => {
       return;
     }
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
-    const attempt = {
+    const attempt: PendingKey = {
       scope: scopeOf(request), key: header, method: request.method, route: request.url.split('?')[0],
       requestHash: sha256Hex(canonicalJson(request.body ?? null)),
     };
+    if (request.routeOptions.config.idempotencyClaim === 'with-work') {
+      pendingByRequest.set(request, attempt);
+      return;
+    }
     // a row released or purged between the claim and the read is retried once more
     for (let tries = 0; tries < 3; tries++) {
       const claimedAt = now();
@@ -158,15 +214,30 @@ export const idempotencyPlatform = fp(async (app: FastifyInstance) => {
         claims.set(request, { scope: attempt.scope, key: attempt.key, claimedAt });
         return;
       }
-      const existing = await findKey(app.db.orm, attempt.scope, attempt.key);
-      if (!existing) continue;
-      if (existing.request_hash !== attempt.requestHash || existing.route !== attempt.route || existing.method !== attempt.method) {
-        throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      }
-      if (existing.status === 'done') return replay(reply, existing);
-      break;
+      const answered = await answerFromKey(reply, attempt);
+      if (answered) return answered;
     }
-    throw new AppError('IDEMPOTENCY_IN_PROGRESS', undefined, undefined, { 'retry-after': '1' });
+    throw inProgress();
+  }
+
+  /**
+   * A 'with-work' handler that failed: its work rolled back. When the key already holds an answer
+   * (the key was taken at commit, or the retry of a request that succeeded fails now because its
+   * first run used up what it needed), the key answers instead; otherwise the error stands.
+   */
+  function answeringTakenKeys(handler: RouteHandlerMethod): RouteHandlerMethod {
+    return async function (this: FastifyInstance, request, reply) {
+      try {
+        return await handler.call(this, request, reply);
+      } catch (error) {
+        const pending = pendingByRequest.get(request);
+        if (!pending) throw error;
+        pendingByRequest.delete(request);
+        const answered = await answerFromKey(reply, pending);
+        if (answered) return answered;
+        throw error instanceof KeyTaken ? inProgress() : error; // a taken key purged between the two reads: a retry runs afresh
+      }
+    };
   }
 
   async function storeResponse(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
@@ -199,5 +270,6 @@ export const idempotencyPlatform = fp(async (app: FastifyInstance) => {
     const list = <T>(hooks: T | T[] | undefined): T[] => (hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]);
     route.preHandler = [...list(route.preHandler), checkKey] as typeof route.preHandler;
     route.onSend = [...list(route.onSend), storeResponse] as typeof route.onSend;
+    if (route.config.idempotencyClaim === 'with-work') route.handler = answeringTakenKeys(route.handler as RouteHandlerMethod);
   });
 }, { name: 'idempotency-platform' });

@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../db/client.js';
 import type { ApplyFormView, CaseView } from '../../../contract/applications.js';
 import {
   accept, applicationBody, apply, count, newKey, problemOf, publishItem, singleStage, startApplicationsApp, taskOf, type ApplicationsContext,
@@ -80,6 +82,27 @@ describe('access rules, idempotent submission, bad input and the public progress
     const missing = await t.as.citizen2.post('/api/applications', body);
     assert.equal(problemOf(missing).code, 'IDEMPOTENCY_KEY_REQUIRED');
     assert.equal(await count(t, 'cases'), cases);
+  });
+
+  it('records the key with the case: concurrent copies make one case, and a refused submission leaves its key unused', async () => {
+    const body = await applicationBody(t.as.citizen2, itemCode);
+    const key = newKey();
+    const cases = await count(t, 'cases');
+    const [a, b] = await Promise.all([1, 2].map(() => t.as.citizen2.post('/api/applications', body, { 'idempotency-key': key })));
+    assert.deepEqual([a.statusCode, b.statusCode], [201, 201], `${a.body} ${b.body}`);
+    assert.equal(a.json().caseNo, b.json().caseNo);
+    assert.deepEqual([a.headers['idempotent-replayed'], b.headers['idempotent-replayed']].sort(), ['true', undefined].sort());
+    assert.equal(await count(t, 'cases'), cases + 1);
+    assert.deepEqual(await rows(t.db.orm, sql`SELECT status, response_status FROM idempotency_keys WHERE key = ${key}`), [{ status: 'done', response_status: 201 }]);
+
+    const retried = newKey();
+    const fresh = await applicationBody(t.as.citizen2, itemCode);
+    const refused = await t.as.citizen2.post('/api/applications', { ...fresh, formData: { ...fresh.formData, purpose: '' } }, { 'idempotency-key': retried });
+    assert.equal(problemOf(refused).code, 'FORM_INVALID');
+    assert.deepEqual(await rows(t.db.orm, sql`SELECT 1 FROM idempotency_keys WHERE key = ${retried}`), []);
+    const fixed = await t.as.citizen2.post('/api/applications', fresh, { 'idempotency-key': retried });
+    assert.equal(fixed.statusCode, 201, fixed.body);
+    assert.equal(await count(t, 'cases'), cases + 2);
   });
 
   it('answers bad submissions with coded problems and writes nothing', async () => {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sampleDraft } from '../catalog/test-fixtures.js';
 import { seedExchange } from '../exchange/index.js';
 import { issueLicence, startLicencesApp, type LicencesContext } from '../licences/test-fixtures.js';
-import { problemOf, TEST_FORM, upload } from './test-fixtures.js';
+import { count, problemOf, TEST_FORM, upload } from './test-fixtures.js';
 
 const ITEM = `9908${String(process.pid % 100_000_000).padStart(8, '0')}`;
 
@@ -45,6 +45,19 @@ describe('免提交 by reference to an e-licence', () => {
     assert.deepEqual([verified.kind, verified.registry, verified.licence.identifier, verified.licence.verdict], ['licence', 'licences', identifier, 'valid']);
     const staff = (await t.as.clerk1.get(`/api/workbench/cases/${res.json().caseNo}`)).json();
     assert.equal(staff.materials[1].verified.licence.identifier, identifier);
+  });
+
+  it('answers a retry of the same submission from its key, without asking the licence library again', async () => {
+    const sent = await body('citizen1');
+    const key = randomUUID();
+    const first = await t.as.citizen1.post('/api/applications', sent, { 'idempotency-key': key });
+    assert.equal(first.statusCode, 201, first.body);
+    const [calls, cases] = [await count(t, 'exchange_log'), await count(t, 'cases')];
+    const again = await t.as.citizen1.post('/api/applications', sent, { 'idempotency-key': key });
+    assert.equal(again.statusCode, 201, again.body);
+    assert.equal(again.headers['idempotent-replayed'], 'true');
+    assert.equal(again.json().caseNo, first.json().caseNo);
+    assert.deepEqual([await count(t, 'exchange_log'), await count(t, 'cases')], [calls, cases]);
   });
 
   it('refuses 免提交 of a licence the applicant does not hold', async () => {

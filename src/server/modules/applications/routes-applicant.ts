@@ -8,7 +8,7 @@ import {
   DraftViewSchema, ProgressQuerySchema, ProgressViewSchema, SupplementBodySchema, WithdrawBodySchema,
 } from '../../../contract/applications.js';
 import { actorOf, requireAuth, requireRole } from '../../platform/auth.js';
-import { completeIdempotentRequest } from '../../platform/idempotency.js';
+import { assertKeyUnused, completeIdempotentRequest } from '../../platform/idempotency.js';
 import type { Ctx } from './context.js';
 import { ApplyFormQuery, CaseFileParams, DraftListSchema, ItemCodeParams, NoContent, Problems, PROGRESS_LOOKUPS_PER_MINUTE } from './schemas.js';
 import { sendApplicantFile } from './service-files.js';
@@ -29,8 +29,11 @@ export async function applicantRoutes(parent: FastifyInstance) {
   app.post('/api/applications', {
     schema: { tags, security, summary: 'Submit an application (Idempotency-Key required): 201 with the case', body: ApplicationBodySchema, response: { 201: CaseViewSchema, ...Problems } },
     preValidation: requireRole('citizen', 'clerk'),
-    config: { idempotent: 'required' },
-  }, async (req, reply) => reply.code(201).send(await submit(ctx(), actorOf(req), req.body, req.lang, (t, view) => completeIdempotentRequest(t, req, 201, view))));
+    config: { idempotent: 'required', idempotencyClaim: 'with-work' },
+  }, async (req, reply) => reply.code(201).send(await submit(ctx(), actorOf(req), req.body, req.lang, {
+    beforeOutsideWork: () => assertKeyUnused(app.db.orm, req),
+    beforeCommit: (t, view) => completeIdempotentRequest(t, req, 201, view),
+  })));
 
   app.get('/api/applications', {
     schema: { tags, security, summary: '我的办件: the caller\'s cases, newest first', querystring: CaseListQuerySchema, response: { 200: CaseListSchema, ...Problems } },

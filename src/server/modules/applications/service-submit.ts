@@ -136,12 +136,16 @@ async function createTasks(t: Executor, clock: Clock, spec: ApplicationSpec, c: 
   })));
 }
 
-/**
- * Submit an application. `beforeCommit` runs last inside the transaction with the response (the
- * route records its Idempotency-Key there, so the key and the case commit together).
- */
-export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang: Lang,
-  beforeCommit?: (t: Executor, view: CaseView) => Promise<void>): Promise<CaseView> {
+/** The route's part in a submission: its Idempotency-Key is recorded with the case. */
+export interface SubmitHooks {
+  /** before any call to another system (免提交 by reference), which leaves records of its own */
+  beforeOutsideWork?(): Promise<void>;
+  /** last inside the transaction, with the response: the key and the case commit together */
+  beforeCommit?(t: Executor, view: CaseView): Promise<void>;
+}
+
+/** Submit an application. */
+export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang: Lang, hooks: SubmitHooks = {}): Promise<CaseView> {
   const applicant = await resolveApplicant(ctx, actor, body);
   const spec = await getApplicationSpec(ctx.db, body.itemCode);
   const formData = checkSubmission(spec, applicant, body, lang);
@@ -153,7 +157,9 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
   const at = now();
   // 免提交 by reference: fetched for the case before its transaction (the exchange logs on its own)
   const subject = applicant.kind === 'enterprise' ? { creditCode: applicant.idOrCode } : { idNumber: applicant.idOrCode };
-  const drawn = heldToVerify(spec, body.materials, subject).length ? await drawCaseNo(ctx.db, regionCode, clock.today) : undefined;
+  const outside = heldToVerify(spec, body.materials, subject).length > 0;
+  if (outside) await hooks.beforeOutsideWork?.();
+  const drawn = outside ? await drawCaseNo(ctx.db, regionCode, clock.today) : undefined;
   const proofs = drawn ? await verifyHeldMaterials(ctx.db, { spec, materials: body.materials, subject, caseNo: drawn, actor }, lang) : new Map();
   return tx(ctx.db, async (t) => {
     const c = await insertNumbered(t, {
@@ -184,7 +190,7 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
       commitment, formData, materials: materials.map((m) => ({ index: m.index, files: m.files.map((f) => f.sha256), governmentHeld: m.governmentHeld, verified: proofs.get(m.index)?.digest ?? null })),
     }, { newCase: true });
     const view = await caseView(ctx, actor, caseNo, lang, t);
-    await beforeCommit?.(t, view);
+    await hooks.beforeCommit?.(t, view);
     return view;
   });
 }
