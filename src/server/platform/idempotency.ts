@@ -1,5 +1,7 @@
 // Idempotency-Key for writes a client may retry (docs/decisions/0006): owns idempotency_keys and the
-// replay of stored responses. Must never let two requests with one live key both run the handler.
+// replay of stored responses. Must never let two requests with one live key both do their work: a
+// claim before the handler stops the second, or (ADR 0016) the key committed with the work rolls
+// the second one's back.
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import fp from 'fastify-plugin';
