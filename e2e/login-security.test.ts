@@ -1,9 +1,10 @@
 // Journey: logging in safely and reaching the site from any device — a wrong password is refused
-// with a clear message, a mobile number works as the login, the phone layout fits 375 px with a
+// with a clear message, a mobile number works as the login, 退出所有设备 ends every session and
+// lands on the login page with its notice, the phone layout fits 375 px with a
 // working menu, and the English switch changes the interface and the page language.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD, Journey, unexpectedProblems } from './support';
+import { DEMO_PASSWORD, Journey, logIn, unexpectedProblems } from './support';
 
 describe('login and site security basics', () => {
   const journey = new Journey();
@@ -38,6 +39,24 @@ describe('login and site security basics', () => {
     await page.getByTestId('profile').getByText('citizen1', { exact: true }).waitFor();
     await page.getByRole('button', { name: '用户菜单：李明华' }).waitFor();
     await page.close();
+  });
+
+  it('signs out of every device from 个人中心 and lands on the login page with the notice, the other session ended too', async () => {
+    const other = await journey.freshPage();
+    await logIn(other, journey.url, 'citizen3', DEMO_PASSWORD);
+    const page = await journey.freshPage();
+    await logIn(page, journey.url, 'citizen3', DEMO_PASSWORD);
+    await page.waitForURL((u) => u.pathname === '/me');
+    await page.getByRole('button', { name: '退出所有设备' }).click();
+    const confirm = page.getByRole('tooltip').filter({ hasText: '将退出您在所有设备上的登录' });
+    await confirm.getByRole('button', { name: /^确\s?定$/ }).click();
+    await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.get('notice') === 'logged-out-all');
+    await page.getByText('已退出所有设备上的登录').waitFor();
+
+    await other.goto(`${journey.url}/me`);
+    await other.waitForURL((u) => u.pathname === '/login');
+    await page.close();
+    await other.close();
   });
 
   it('fits a 375 px phone screen without sideways scrolling and opens the menu', async () => {
@@ -94,7 +113,7 @@ describe('login and site security basics', () => {
   });
 
   it('logged nothing unexpected in the console', () => {
-    // the refused login is the one request this journey means to fail
-    assert.deepEqual(unexpectedProblems(journey.problems, [{ status: 401, path: '/api/auth/login' }]), []);
+    // the refused login, and the other device asking for its ended session, are the requests this journey means to fail
+    assert.deepEqual(unexpectedProblems(journey.problems, [{ status: 401, path: '/api/auth/login' }, { status: 401, path: '/api/me' }]), []);
   });
 });

@@ -18,10 +18,7 @@ export function AccountArea({ vertical = false }: { vertical?: boolean }) {
   const unread = useUnreadCount(!!me).data?.unread ?? 0;
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const logout = useLogout(() => {
-    void message.success(t('auth.loggedOut'));
-    navigate('/');
-  });
+  const logout = useLogout({ to: '/', onSignedOut: () => void message.success(t('auth.loggedOut')) });
 
   if (isPending) return null;
   if (!me) {

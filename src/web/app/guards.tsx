@@ -4,7 +4,7 @@ import { Navigate, useLocation } from 'react-router';
 import type { Me } from '../../contract/identity';
 import { PageSkeleton } from '../components/PageSkeleton';
 import { sessionJustExpired } from '../lib/api';
-import { hasRole, useMe } from '../features/identity/api';
+import { hasRole, signOutDestination, useMe } from '../features/identity/api';
 import { ForbiddenPage } from './NotFoundPage';
 
 /** Paths whose pages need a session; a timeout there sends the user to login. */
@@ -18,7 +18,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const { data: me, isPending } = useMe();
   const location = useLocation();
   if (isPending) return <PageSkeleton />;
-  if (!me) return <Navigate replace to={loginPath(sessionJustExpired() ? 'expired' : 'required', location.pathname + location.search)} />;
+  if (!me) return <Navigate replace to={signOutDestination() ?? loginPath(sessionJustExpired() ? 'expired' : 'required', location.pathname + location.search)} />;
   return <>{children}</>;
 }
 

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   AdminAccountPage, Agent, CitizenRegistration, EnterpriseRegistration, EnterpriseSummary, Me,
 } from '../../../contract/identity';
+import { useNavigate } from 'react-router';
 import { api, hasSessionCookie, isApiError } from '../../lib/api';
 
 export const meKey = ['me'] as const;
@@ -34,16 +35,27 @@ export function useLogin() {
   });
 }
 
+/** Where a sign-out of the last few seconds went: a guard that finds the account gone sends its user there, not to 请先登录. */
+let signedOut: { to: string; at: number } | null = null;
+export const signOutDestination = () => (signedOut && Date.now() - signedOut.at < 10_000 ? signedOut.to : null);
+
+export interface SignOutTarget { to: string; replace?: boolean; onSignedOut?: () => void }
+
 /**
- * Sign out, then `onSignedOut` (where to go) before the signed-in account is forgotten: once it is,
- * a page that needs a login sends its user to 请先登录 and unmounts the caller, whose `mutate`
- * callbacks would then never run.
+ * Sign out, go to `to`, then forget the signed-in account. The navigation runs in a transition
+ * that a page needing a login may outrun once the account is forgotten; its guard then sends the
+ * user to `to` as well (signOutDestination), never to 请先登录.
  */
-function useSignOut(path: string, onSignedOut?: () => void) {
+function useSignOut(path: string, { to, replace, onSignedOut }: SignOutTarget) {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: () => api.post<void>(path),
-    onSuccess: () => onSignedOut?.(),
+    onSuccess: () => {
+      signedOut = { to, at: Date.now() };
+      onSignedOut?.();
+      void navigate(to, { replace });
+    },
     onSettled: () => {
       queryClient.setQueryData(meKey, null);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'catalog' });
@@ -51,8 +63,8 @@ function useSignOut(path: string, onSignedOut?: () => void) {
   });
 }
 
-export const useLogout = (onSignedOut?: () => void) => useSignOut('/api/auth/logout', onSignedOut);
-export const useLogoutAll = (onSignedOut?: () => void) => useSignOut('/api/auth/logout-all', onSignedOut);
+export const useLogout = (target: SignOutTarget) => useSignOut('/api/auth/logout', target);
+export const useLogoutAll = (target: SignOutTarget) => useSignOut('/api/auth/logout-all', target);
 
 export function useRegisterCitizen() {
   return useMutation({

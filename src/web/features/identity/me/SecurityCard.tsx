@@ -1,6 +1,5 @@
 // Account security: change password, and sign out of every device.
 import { App, Button, Card, Divider, Form, Input, Popconfirm, Typography } from 'antd';
-import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert, problemText } from '../../../components/ProblemAlert';
 import { applyApiError } from '../../../lib/formErrors';
@@ -13,11 +12,10 @@ interface PasswordValues { currentPassword: string; newPassword: string; confirm
 export function SecurityCard({ username }: { username: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const [form] = Form.useForm<PasswordValues>();
   const newPassword = Form.useWatch('newPassword', form);
   const change = useChangePassword();
-  const logoutAll = useLogoutAll(() => navigate('/login?notice=logged-out-all', { replace: true }));
+  const logoutAll = useLogoutAll({ to: '/login?notice=logged-out-all', replace: true });
 
   const submit = ({ currentPassword, newPassword: next }: PasswordValues) => change.mutate({ currentPassword, newPassword: next }, {
     onSuccess: () => {
