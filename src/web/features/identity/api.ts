@@ -31,7 +31,10 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { login: string; password: string }) => api.post<Me>('/api/auth/login', body),
-    onSuccess: (me) => queryClient.setQueryData(meKey, me),
+    onSuccess: (me) => {
+      signedOut = null;
+      queryClient.setQueryData(meKey, me);
+    },
   });
 }
 
