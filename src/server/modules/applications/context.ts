@@ -6,7 +6,7 @@ import { cipherFor } from '../../platform/crypto.js';
 import type { Actor } from '../../platform/auth.js';
 import { calendarToday, getCalendar, type WorkingCalendar } from '../calendar/index.js';
 import type { CaseRow } from './repo.js';
-import { insertEvents, type NewEvent } from './repo-events.js';
+import { insertEvents, type EventRow, type NewEvent } from './repo-events.js';
 
 export interface Ctx {
   /** the app's database (not a transaction): the calendar cache is kept per handle */
@@ -33,12 +33,14 @@ export type EventInput = Omit<NewEvent, 'caseId' | 'at' | 'actorAccountId' | 'ac
  * the case row lock, so the stream's chain grows in command order.
  */
 export async function record(t: Executor, c: Pick<CaseRow, 'id' | 'case_no' | 'region_code'>, actor: Actor | null, at: Date,
-  action: string, events: EventInput[], change: Record<string, unknown>, options: { newCase?: boolean } = {}): Promise<void> {
-  await insertEvents(t, events.map((e) => ({ ...e, caseId: c.id, at, ...actorRef(actor) })));
+  action: string, events: EventInput[], change: Record<string, unknown>, options: { newCase?: boolean } = {}): Promise<EventRow[]> {
+  // a new case's command builds its answer from the rows it wrote (they are its whole timeline)
+  const written = await insertEvents(t, events.map((e) => ({ ...e, caseId: c.id, at, ...actorRef(actor) })), { returning: options.newCase });
   await appendAudit(t, {
     stream: `case:${c.case_no}`, actorId: actor?.accountId ?? SYSTEM_ACTOR, action: `case.${action}`, target: c.case_no,
     change, regionCode: c.region_code,
   }, { streamLocked: true, newStream: options.newCase }); // every writer of a case's stream holds its row lock (this caller too)
+  return written;
 }
 
 const ID_TAIL_KIND = 'case_id_tail';

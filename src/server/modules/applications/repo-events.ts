@@ -12,18 +12,29 @@ export interface NewEvent {
   departmentCode?: string | null; taskId?: string | null; comment?: string | null; data?: Record<string, unknown> | null;
 }
 
-export async function insertEvents(t: Executor, events: NewEvent[]): Promise<void> {
-  if (!events.length) return;
+/**
+ * Append events to a case's timeline, in list order, so the timeline (ordered by id) reads as the
+ * command wrote it. With `returning`, the rows come back as listEvents reads them, in its order.
+ */
+export async function insertEvents(t: Executor, events: NewEvent[], options: { returning?: boolean } = {}): Promise<EventRow[]> {
+  if (!events.length) return [];
   const list = events.map((e) => ({
     case_id: e.caseId, at: e.at.toISOString(), action: e.action, actor_account_id: e.actorAccountId, actor_name: e.actorName,
     department_code: e.departmentCode ?? null, task_id: e.taskId ?? null, comment: e.comment ?? null, data: e.data ?? null,
   }));
-  // in list order, so the timeline (ordered by id) reads as the command wrote it
-  await rows(t, sql`INSERT INTO case_events (case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data)
+  const insert = sql`INSERT INTO case_events (case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data)
     SELECT (e->>'case_id')::uuid, (e->>'at')::timestamptz, e->>'action', (e->>'actor_account_id')::uuid, e->>'actor_name',
       e->>'department_code', (e->>'task_id')::uuid, e->>'comment', CASE WHEN jsonb_typeof(e->'data') = 'object' THEN e->'data' END
     FROM jsonb_array_elements(${JSON.stringify(list)}::jsonb) WITH ORDINALITY AS x(e, n)
-    ORDER BY n`);
+    ORDER BY n`;
+  if (!options.returning) {
+    await rows(t, insert);
+    return [];
+  }
+  const written = await rows<EventRow & { seq: string }>(t, sql`WITH written AS (${insert}
+    RETURNING id AS seq, id::text AS id, case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data)
+    SELECT * FROM written ORDER BY seq`);
+  return written.map(({ seq: _, ...e }) => e);
 }
 
 export const listEvents = (db: Executor, caseId: string) => rows<EventRow>(db, sql`

@@ -38,20 +38,23 @@ export interface NewTask {
   openedOn: string | null; openedAt: Date | null; dueOn: string | null; dueProvisional: boolean;
 }
 
-export async function insertTasks(t: Executor, tasks: NewTask[]): Promise<void> {
-  if (!tasks.length) return;
+/** Insert a case's tasks; they come back as listTasksOfCase reads them, in its order. */
+export async function insertTasks(t: Executor, tasks: NewTask[]): Promise<TaskRow[]> {
+  if (!tasks.length) return [];
   const list = tasks.map((k) => ({
     case_id: k.caseId, region_code: k.regionCode, item_code: k.itemCode, kind: k.kind, stage: k.stage, stage_name: k.stageName,
     stage_rule: k.stageRule, name: k.name, department_code: k.departmentCode, status: k.status, limit_days: k.limitDays,
     opened_on: k.openedOn, opened_at: k.openedAt?.toISOString() ?? null, due_on: k.dueOn, due_provisional: k.dueProvisional,
   }));
-  await rows(t, sql`INSERT INTO case_tasks (case_id, region_code, item_code, kind, stage, stage_name, stage_rule, name, department_code,
-      status, limit_days, opened_on, opened_at, due_on, due_provisional)
+  return rows<TaskRow>(t, sql`WITH written AS (INSERT INTO case_tasks (case_id, region_code, item_code, kind, stage, stage_name,
+      stage_rule, name, department_code, status, limit_days, opened_on, opened_at, due_on, due_provisional)
     SELECT case_id, region_code, item_code, kind, stage, stage_name, stage_rule, name, department_code, status, limit_days,
       opened_on, opened_at, due_on, due_provisional
     FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS x(case_id uuid, region_code text, item_code text, kind text, stage int,
       stage_name text, stage_rule text, name text, department_code text, status text, limit_days int, opened_on date,
-      opened_at timestamptz, due_on date, due_provisional boolean)`);
+      opened_at timestamptz, due_on date, due_provisional boolean)
+    RETURNING ${TASK_COLUMNS})
+    SELECT * FROM written ORDER BY stage, kind, name, id`);
 }
 
 /** Open a pending or returned task with a fresh clock. */

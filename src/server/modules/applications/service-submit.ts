@@ -24,7 +24,7 @@ import { canApply, canApplyOnBehalf } from './policy.js';
 import * as repo from './repo.js';
 import * as tasks from './repo-tasks.js';
 import { notices } from './texts.js';
-import { caseView } from './service-views.js';
+import { caseView, caseViewOf } from './service-views.js';
 import { isImmediate, planTasks } from './workflow.js';
 import { notifyApplicant, type CaseRef } from './notify-applicant.js';
 
@@ -122,14 +122,13 @@ async function insertNumbered(t: Executor, c: Omit<repo.NewCase, 'caseNo' | 'mat
 async function createTasks(t: Executor, clock: Clock, spec: ApplicationSpec, c: { id: string; regionCode: string }, commitment: boolean, at: Date) {
   if (commitment) {
     const limit = spec.commitment!.postCheckDays;
-    await tasks.insertTasks(t, [{
+    return tasks.insertTasks(t, [{
       caseId: c.id, regionCode: c.regionCode, itemCode: spec.code, kind: 'post_check', stage: 1, stageName: '事后核查', stageRule: 'all',
       name: '告知承诺事后核查', departmentCode: spec.departmentCode, status: 'open', limitDays: limit, openedOn: clock.today, openedAt: at,
       ...dueOf(clock.cal, clock.today, limit, 0),
     }]);
-    return;
   }
-  await tasks.insertTasks(t, planTasks(spec.workflow).map((p) => ({
+  return tasks.insertTasks(t, planTasks(spec.workflow).map((p) => ({
     caseId: c.id, regionCode: c.regionCode, itemCode: spec.code, kind: 'review' as const, stage: p.stage, stageName: p.stageName,
     stageRule: p.stageRule, name: p.name, departmentCode: p.departmentCode, status: 'pending' as const, limitDays: p.limitDays,
     openedOn: null, openedAt: null, dueOn: null, dueProvisional: false,
@@ -175,7 +174,7 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
     }, (number) => claimMaterials(t, actor, spec, body, proofs, number),
     { accountId: actor.accountId, hasFiles: body.materials.some((m) => m.fileIds.length > 0) }, clock.today, drawn);
     const { id, case_no: caseNo, materials } = c;
-    await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
+    const created = await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
     await notifyApplicant(t, c, (ref) => notices.submitted(ref, c.due_on), ...(immediate ? [(ref: CaseRef) => notices.accepted(ref)] : []));
     const events: EventInput[] = [{ action: 'submitted', data: { itemVersion: spec.version } }, ...prefillChecked];
     if (commitment) {
@@ -185,11 +184,13 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
       events.push({ action: 'auto_accepted', departmentCode: spec.departmentCode });
       events.push(...(await openStage(t, clock, c, 1, at)));
     }
-    await record(t, c, actor, at, 'submitted', events, {
+    const written = await record(t, c, actor, at, 'submitted', events, {
       itemCode: spec.code, itemVersion: spec.version, applicant: applicant.accountId, acting: applicant.acting?.accountId ?? null,
       commitment, formData, materials: materials.map((m) => ({ index: m.index, files: m.files.map((f) => f.sha256), governmentHeld: m.governmentHeld, verified: proofs.get(m.index)?.digest ?? null })),
     }, { newCase: true });
-    const view = await caseView(ctx, actor, caseNo, lang, t);
+    // the answer from the rows just written; accepted or concluded at once, the commands above changed them
+    const view = commitment || immediate ? await caseView(ctx, actor, caseNo, lang, t)
+      : await caseViewOf(ctx, actor, { c, tasks: created, events: written }, lang, t);
     await hooks.beforeCommit?.(t, view);
     return view;
   });

@@ -12,7 +12,7 @@ import { actsForEnterprise, enterpriseHashesOfAgent } from '../identity/index.js
 import { clockOf, idTailHash, type Ctx } from './context.js';
 import { canAccept, canReadCase, canSeeStaffCase, type ApplicantLinks, type StaffLinks } from './policy.js';
 import * as repo from './repo.js';
-import { findCasePage } from './repo-page.js';
+import { findCasePage, type CasePage } from './repo-page.js';
 import { findPickupStatus } from './repo-handover.js';
 import { hasHandled, listEvents, type EventRow } from './repo-events.js';
 import { listTasksOfCase, listTasksOfCases, type TaskRow } from './repo-tasks.js';
@@ -41,9 +41,14 @@ export async function applicantLinks(db: Executor, actor: Actor, c: Pick<repo.Ca
 /** The case page of its applicant (or of whoever filed it for them); `db` may be the command's transaction. */
 export async function caseView(ctx: Ctx, actor: Actor, caseNo: string, lang: Lang, db: Executor = ctx.db): Promise<CaseView> {
   const page = await findCasePage(db, caseNo);
-  const links = page && await applicantLinks(db, actor, page.c);
-  if (!page || !canReadCase(actor, page.c, links)) throw new AppError('CASE_NOT_FOUND');
-  const { c, tasks, events } = page;
+  if (!page) throw new AppError('CASE_NOT_FOUND');
+  return caseViewOf(ctx, actor, page, lang, db);
+}
+
+/** The same from the case's rows in hand (a command that has just written all of them). */
+export async function caseViewOf(ctx: Ctx, actor: Actor, { c, tasks, events }: CasePage, lang: Lang, db: Executor = ctx.db): Promise<CaseView> {
+  const links = await applicantLinks(db, actor, c);
+  if (!canReadCase(actor, c, links)) throw new AppError('CASE_NOT_FOUND');
   const clock = await clockOf(ctx);
   const names = await namesFor(db, c, tasks, events.map((e) => e.department_code));
   return toCaseView(actor, c, tasks, events, clock, names, lang, links);

@@ -142,10 +142,13 @@ export async function applicationBody(client: Client, itemCode: string, override
 let keySeq = 0;
 export const newKey = () => `test-${process.pid}-${++keySeq}`;
 
-/** Submit and expect 201; returns the case view. */
+/** Submit and expect 201, whose body is the case page as its GET answers it right after; returns the case view. */
 export async function apply(client: Client, body: ApplicationBody, key = newKey()): Promise<CaseView> {
   const res = await client.post('/api/applications', body, { 'idempotency-key': key });
   assert.equal(res.statusCode, 201, res.body);
+  const page = await client.get(`/api/applications/${res.json().caseNo}`);
+  assert.equal(page.statusCode, 200, page.body);
+  assert.deepEqual(res.json(), page.json(), 'the 201 is the case page');
   return res.json();
 }
 
