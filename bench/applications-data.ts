@@ -77,10 +77,12 @@ export async function generateCases(pool: pg.Pool, o: GenerateOptions, log: (s: 
         LEFT JOIN gen_applicants a ON g.i % 100 <> 0 AND a.n = g.i % ${others};
       ALTER TABLE gen_cases ADD PRIMARY KEY (i); ANALYZE gen_cases;`);
     log(`  case plan: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    // numbers offset by 500,000: today's generated cases must not take the numbers the submission
+    // phases (API and raw, drawn from case_no_seq from 1) have already given out today
     await run('cases', `INSERT INTO cases (id, case_no, region_code, item_code, item_version, item_name, department_code, applicant_account_id,
         applicant_kind, applicant_name, applicant_id_masked, id_tail_hash, status, result, form_data, materials, delivery, commitment,
         started_on, limit_days, due_on, submitted_at, accepted_at, concluded_at, not_accepted_reason)
-      SELECT g.id, '419900' || to_char(g.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad((g.i % 1000000)::text, 6, '0'),
+      SELECT g.id, '419900' || to_char(g.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(((g.i + 500000) % 1000000)::text, 6, '0'),
         '419900', it.code, 1, it.name, it.dept, g.applicant, 'person', g.applicant_name, '419902********' || lpad((g.i % 10000)::text, 4, '0'),
         md5('tail' || g.i), g.status, CASE g.status WHEN 'concluded' THEN (CASE WHEN g.i % 50 = 7 THEN 'denied' ELSE 'approved' END) END,
         jsonb_build_object('applicantName', g.applicant_name, 'mobile', '138' || lpad((g.i % 100000000)::text, 8, '0'), 'purpose', '办理' || it.name,

@@ -51,11 +51,30 @@ if (process.env.BENCH_TRACE_SQL === '1') {
   } as typeof query;
 }
 
+import cluster from 'node:cluster';
+const nWorkers = Number(process.env.BENCH_WORKERS ?? 1);
+if (cluster.isPrimary && nWorkers > 1) {
+  const db0 = await connect(config);
+  const app0 = await buildApp(config, { db: db0, logger: false });
+  await seedAccounts(db0, { people: benchPersons(citizens), enterprises: [], staff: [], departmentCodes: [], password: DEMO_PASSWORD, secretKey: config.secretKey });
+  await app0.close(); await db0.close();
+  const port0 = 40000 + Math.floor(Math.random() * 10000);
+  let up = 0;
+  for (let i = 0; i < nWorkers; i++) cluster.fork({ BENCH_PORT: String(port0) }).on('listening', () => {
+    if (++up === nWorkers) console.log(JSON.stringify({ url: `http://127.0.0.1:${port0}`, secretKey: config.secretKey }));
+  });
+  process.stdin.resume();
+  process.stdin.on('end', () => { for (const w of Object.values(cluster.workers ?? {})) w?.kill(); process.exit(0); });
+  process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers ?? {})) w?.kill(); process.exit(0); });
+  process.on('SIGUSR2', () => console.log(JSON.stringify({ statements: 0 })));
+  await new Promise(() => {});
+}
 const db = await connect(config);
 const app = await buildApp(config, { db, logger: false });
-await seedAccounts(db, { people: benchPersons(citizens), enterprises: [], staff: [], departmentCodes: [], password: DEMO_PASSWORD, secretKey: config.secretKey });
-await app.listen({ port: 0, host: '127.0.0.1' });
+if (!cluster.isWorker) await seedAccounts(db, { people: benchPersons(citizens), enterprises: [], staff: [], departmentCodes: [], password: DEMO_PASSWORD, secretKey: config.secretKey });
+await app.listen({ port: Number(process.env.BENCH_PORT ?? 0), host: '127.0.0.1' });
 const port = (app.server.address() as { port: number }).port;
+if (cluster.isWorker) await new Promise(() => {});
 // the parent reads this line from stdout
 console.log(JSON.stringify({ url: `http://127.0.0.1:${port}`, secretKey: config.secretKey }));
 

@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Config } from './config.js';
+import { perProcess, type Config } from './config.js';
 import { isWebRoute } from '../contract/web-routes.js';
 import { connect, type Database } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -80,7 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     strictTransportSecurity: config.cookieSecure,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
+  await app.register(rateLimit, { max: perProcess(config, config.rateLimitPerMinute), timeWindow: '1 minute', allowList: (req) => !req.url.startsWith('/api/') });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -2,6 +2,7 @@
 // A bad value stops the process at start with a message naming the variable.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
@@ -33,6 +34,8 @@ const ConfigSchema = Type.Object({
   /** how long a session read from the database may serve from memory; 0 reads it on every request */
   sessionCacheSeconds: Type.Integer({ minimum: 0 }),
   rateLimitPerMinute: Type.Integer({ minimum: 1 }),
+  /** server processes sharing the port (node:cluster, ADR 0017); more than one needs PostgreSQL */
+  workers: Type.Integer({ minimum: 1, maximum: 64 }),
   /** run the outbox worker in this process (every process may; the database keeps them apart) */
   outboxWorker: Type.Boolean(),
   /** how often the outbox worker looks for due rows */
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     citizenIdleMinutes: int(env.CITIZEN_IDLE_MINUTES, 120),
     sessionCacheSeconds: int(env.SESSION_CACHE_SECONDS, 30),
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600),
+    workers: env.TONGBAN_WORKERS === 'auto' ? availableParallelism() : int(env.TONGBAN_WORKERS, 1),
     outboxWorker: bool(env.OUTBOX_WORKER, true),
     outboxPollMs: int(env.OUTBOX_POLL_MS, 500),
     outboxMaxAttempts: int(env.OUTBOX_MAX_ATTEMPTS, 10),
@@ -136,5 +140,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
+  if (candidate.workers > 1 && !candidate.databaseUrl) {
+    throw new ConfigError(`TONGBAN_WORKERS=${candidate.workers} needs a PostgreSQL server (DATABASE_URL): the embedded database belongs to one process.`);
+  }
   return Object.freeze(candidate);
 }
+
+/**
+ * A per-minute limit as each server process enforces it: counters live in process memory and the
+ * processes share the clients' connections, so each holds its share, rounded up (ADR 0017).
+ */
+export const perProcess = (config: Pick<Config, 'workers'>, limit: number) => Math.max(1, Math.ceil(limit / config.workers));

@@ -1,7 +1,7 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -11,9 +11,11 @@ import pg from 'pg';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tongban-main-'));
 const schema = process.env.DATABASE_URL ? `t_${randomBytes(6).toString('hex')}` : '';
 
-function start(): Promise<{ url: string; stop: () => Promise<{ code: number | null; output: string }> }> {
+interface Started { url: string; pid: number; output: () => string; stop: () => Promise<{ code: number | null; output: string }> }
+
+function start(env: Record<string, string> = {}): Promise<Started> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, TONGBAN_DATA_DIR: dataDir, TONGBAN_DB_SCHEMA: schema, PORT: '0', HOST: '127.0.0.1', TONGBAN_DEMO: 'false', TONGBAN_WEB_DIR: '/nonexistent', LOG_LEVEL: 'info', TONGBAN_SECRET_KEY: 'c3'.repeat(32) },
+    env: { ...process.env, TONGBAN_DATA_DIR: dataDir, TONGBAN_DB_SCHEMA: schema, PORT: '0', HOST: '127.0.0.1', TONGBAN_DEMO: 'false', TONGBAN_WEB_DIR: '/nonexistent', LOG_LEVEL: 'info', TONGBAN_SECRET_KEY: 'c3'.repeat(32), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -25,7 +27,7 @@ function start(): Promise<{ url: string; stop: () => Promise<{ code: number | nu
       if (!m) return;
       clearInterval(timer);
       resolve({
-        url: m[1].replace('localhost', '127.0.0.1'),
+        url: m[1].replace('localhost', '127.0.0.1'), pid: child.pid!, output: () => output,
         stop: () => new Promise((done) => { child.once('exit', (code) => done({ code, output })); child.kill('SIGTERM'); }),
       });
     }, 50);
@@ -60,6 +62,66 @@ describe('the platform process', () => {
       assert.equal((await login.json()).idNumberMasked, '110105********002X');
     } finally {
       assert.equal((await second.stop()).code, 0);
+    }
+  });
+});
+
+/** The worker processes of a primary (Linux: its children). */
+const childrenOf = (pid: number) => readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+
+async function until<T>(what: string, probe: () => T | undefined, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('several server processes (TONGBAN_WORKERS)', () => {
+  it('refuses more than one process on the embedded database, naming the setting', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, DATABASE_URL: '', TONGBAN_WORKERS: '2', TONGBAN_EMBEDDED_STORAGE: 'memory', TONGBAN_WEB_DIR: '/nonexistent', PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stderr.on('data', (b) => { output += b; });
+    const code = await new Promise((done) => child.once('exit', done));
+    assert.equal(code, 2);
+    assert.match(output, /TONGBAN_WORKERS=2 needs a PostgreSQL server \(DATABASE_URL\)/);
+  });
+
+  // several processes need a PostgreSQL server: this one runs in the PostgreSQL pass of `npm test`
+  if (process.env.DATABASE_URL) it('serves from every worker with one key, replaces a killed worker, and drains them all on SIGTERM', async () => {
+    const server = await start({ TONGBAN_WORKERS: '2', TONGBAN_SECRET_KEY: '' });
+    try {
+      assert.match(server.output(), /2 server processes/);
+      const workers = childrenOf(server.pid);
+      assert.equal(workers.length, 2);
+      const registration = { username: 'cluster.zhou', name: '周集群', idNumber: '110105195003150035', mobile: '13911113333', password: 'Cluster#2026' };
+      const created = await fetch(`${server.url}/api/auth/register/citizen`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify(registration) });
+      assert.equal(created.status, 201, await created.text());
+      // a fresh connection per request: both workers answer, and each decrypts with the primary's key
+      const login = async () => {
+        const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close' }, body: JSON.stringify({ login: registration.username, password: registration.password }) });
+        assert.equal(res.status, 200);
+        return (await res.json()).idNumberMasked;
+      };
+      for (let i = 0; i < 6; i++) assert.equal(await login(), '110105********0035');
+
+      process.kill(workers[0], 'SIGKILL');
+      await until('the replacement worker', () => {
+        const now = childrenOf(server.pid);
+        return now.length === 2 && !now.includes(workers[0]) ? now : undefined;
+      });
+      assert.match(server.output(), new RegExp(`worker ${workers[0]} exited \\(SIGKILL\\); starting another`));
+      await until('the replacement to listen', () => (server.output().match(/server listening/gi) ?? []).length >= 3 ? true : undefined);
+      for (let i = 0; i < 4; i++) assert.equal(await login(), '110105********0035');
+    } finally {
+      const stopped = await server.stop();
+      assert.equal(stopped.code, 0, stopped.output);
+      assert.equal(stopped.output.match(/draining requests/g)?.length, 2, 'both workers drained');
     }
   });
 });

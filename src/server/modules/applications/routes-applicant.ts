@@ -7,6 +7,7 @@ import {
   ApplicationBodySchema, ApplyFormViewSchema, CaseListQuerySchema, CaseListSchema, CaseNoParams, CaseViewSchema, DraftBodySchema,
   DraftViewSchema, ProgressQuerySchema, ProgressViewSchema, SupplementBodySchema, WithdrawBodySchema,
 } from '../../../contract/applications.js';
+import { perProcess } from '../../config.js';
 import { actorOf, requireAuth, requireRole } from '../../platform/auth.js';
 import { assertKeyUnused, completeIdempotentRequest } from '../../platform/idempotency.js';
 import type { Ctx } from './context.js';
@@ -90,6 +91,6 @@ export async function applicantRoutes(parent: FastifyInstance) {
 
   app.get('/api/progress', {
     schema: { tags, summary: 'Public progress lookup by case number and the last 6 characters of the ID number', querystring: ProgressQuerySchema, response: { 200: ProgressViewSchema, ...Problems } },
-    config: { rateLimit: { max: PROGRESS_LOOKUPS_PER_MINUTE, timeWindow: '1 minute', keyGenerator: (req) => `progress:${req.ip}` } },
+    config: { rateLimit: { max: perProcess(app.config, PROGRESS_LOOKUPS_PER_MINUTE), timeWindow: '1 minute', keyGenerator: (req) => `progress:${req.ip}` } },
   }, async (req) => progress(ctx(), req.query.caseNo, req.query.idTail, req.lang));
 }

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
+import { perProcess } from '../../config.js';
 import { FileRefSchema } from '../../../contract/applications.js';
 import { FileIdParams, UPLOAD_TYPES, UploadPolicySchema } from '../../../contract/files.js';
 import { actorOf, requireAuth, requireRole } from '../../platform/auth.js';
@@ -38,7 +39,7 @@ export async function filesRoutes(parent: FastifyInstance) {
       response: { 201: FileRefSchema, ...Problems },
     },
     preValidation: uploaders,
-    config: { rateLimit: { max: uploadsPerMinute, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `upload:${req.actor?.accountId ?? req.ip}` } },
+    config: { rateLimit: { max: perProcess(app.config, uploadsPerMinute), timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req) => `upload:${req.actor?.accountId ?? req.ip}` } },
   }, async (req, reply) => {
     const declared = Number(req.headers['content-length']);
     const ref = await files.upload(db(), actorOf(req), {

@@ -8,6 +8,7 @@ import {
   PresentationViewSchema, ReplaceBody, RevokeBody, VerificationSchema,
 } from '../../../contract/licences.js';
 import { DepartmentKeysSchema, RegisterEntrySchema, RegisterPageSchema, RegisterQuerySchema } from '../../../contract/licence-register.js';
+import { perProcess } from '../../config.js';
 import { tx } from '../../db/client.js';
 import { actorOf, requireAuth } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
@@ -34,7 +35,7 @@ export async function licenceRoutes(parent: FastifyInstance) {
   const originOf = (req: FastifyRequest) => app.config.publicUrl ?? `${req.protocol}://${req.host}`;
   const db = () => app.db.orm;
   const key = () => app.config.secretKey;
-  const publicLimit = (name: string) => ({ rateLimit: { max: app.config.rateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => `${name}:${req.ip}` } });
+  const publicLimit = (name: string) => ({ rateLimit: { max: perProcess(app.config, app.config.rateLimitPerMinute), timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => `${name}:${req.ip}` } });
 
   app.get('/.well-known/tongban/licence-keys.json', {
     schema: { tags, summary: 'Public SM2 keys of every issuing department, active and retired', response: { 200: LicenceKeysSchema } },

@@ -1,0 +1,69 @@
+// Several server processes on one port (node:cluster, PostgreSQL only; ADR 0017). The primary
+// prepares the database once, forks the workers, starts another when one dies, and on SIGTERM or
+// SIGINT lets every worker drain before it exits itself.
+import cluster, { type Worker } from 'node:cluster';
+
+export interface PrimaryOptions {
+  workers: number;
+  /** what each worker needs that only the primary knows (e.g. a secret key it generated) */
+  env: Record<string, string>;
+  /** run once before any worker starts: migrations and seeds, so workers do not race on them */
+  prepare(): Promise<void>;
+  /** every worker of the first round listens on this port */
+  onListening(port: number): void;
+  log(message: string): void;
+  /** a worker that does not exit this long after SIGTERM is killed */
+  drainMs?: number;
+}
+
+/** Restarts allowed within RESTART_WINDOW_MS before the primary gives up (a worker that cannot start). */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+
+/** The primary's part. Resolves with the exit code once every worker has gone. */
+export function runPrimary(o: PrimaryOptions): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let stopping = false;
+    let failed = false;
+    let listening = 0;
+    const restarts: number[] = [];
+    const fork = () => cluster.fork(o.env);
+
+    const stop = (code: number) => {
+      if (stopping) return;
+      stopping = true;
+      failed ||= code !== 0;
+      const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
+      if (!workers.length) resolve(failed ? 1 : 0);
+      const killer = setTimeout(() => {
+        for (const w of workers) if (!w.isDead()) w.process.kill('SIGKILL');
+      }, o.drainMs ?? 15_000);
+      killer.unref();
+      for (const w of workers) w.process.kill('SIGTERM');
+    };
+
+    cluster.on('listening', (_worker, address) => {
+      if (++listening === o.workers) o.onListening(address.port);
+    });
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) {
+        if (code !== 0) failed = true;
+        if (!Object.values(cluster.workers ?? {}).some((w) => w && !w.isDead())) resolve(failed ? 1 : 0);
+        return;
+      }
+      const now = Date.now();
+      restarts.push(now);
+      while (restarts.length && restarts[0] < now - RESTART_WINDOW_MS) restarts.shift();
+      o.log(`worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); ${restarts.length > MAX_RESTARTS ? 'it keeps failing: stopping' : 'starting another'}`);
+      if (restarts.length > MAX_RESTARTS) stop(1);
+      else setTimeout(fork, 250).unref();
+    });
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(0));
+
+    o.prepare().then(() => {
+      for (let i = 0; i < o.workers; i++) fork();
+    }, reject);
+  });
+}
+
+export const isClusterWorker = () => cluster.isWorker;
