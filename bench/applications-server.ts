@@ -1,10 +1,15 @@
 // The applications benchmark server, in its own process (the load generator must not share its
 // event loop): PostgreSQL schema BENCH_SCHEMA (made and dropped by the parent), the demo city
 // (catalogue, forms, workflows, staff) plus BENCH_CITIZENS generated citizens, then listen.
+// BENCH_WORKERS server processes (default: one per core, as TONGBAN_WORKERS=auto) share the port
+// through the platform's own primary (src/server/cluster.ts).
+import cluster from 'node:cluster';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
+import { runPrimary } from '../src/server/cluster.js';
 import { loadConfig } from '../src/server/config.js';
 import { benchDatabaseUrl } from './lib.js';
 import { connect } from '../src/server/db/client.js';
@@ -51,70 +56,103 @@ if (process.env.BENCH_TRACE_SQL === '1') {
   } as typeof query;
 }
 
-import cluster from 'node:cluster';
-const nWorkers = Number(process.env.BENCH_WORKERS ?? 1);
-if (cluster.isPrimary && nWorkers > 1) {
-  const db0 = await connect(config);
-  const app0 = await buildApp(config, { db: db0, logger: false });
-  await seedAccounts(db0, { people: benchPersons(citizens), enterprises: [], staff: [], departmentCodes: [], password: DEMO_PASSWORD, secretKey: config.secretKey });
-  await app0.close(); await db0.close();
-  const port0 = 40000 + Math.floor(Math.random() * 10000);
-  let up = 0;
-  for (let i = 0; i < nWorkers; i++) cluster.fork({ BENCH_PORT: String(port0) }).on('listening', () => {
-    if (++up === nWorkers) console.log(JSON.stringify({ url: `http://127.0.0.1:${port0}`, secretKey: config.secretKey }));
-  });
-  process.stdin.resume();
-  process.stdin.on('end', () => { for (const w of Object.values(cluster.workers ?? {})) w?.kill(); process.exit(0); });
-  process.on('SIGTERM', () => { for (const w of Object.values(cluster.workers ?? {})) w?.kill(); process.exit(0); });
-  process.on('SIGUSR2', () => console.log(JSON.stringify({ statements: 0 })));
-  await new Promise(() => {});
-}
-const db = await connect(config);
-const app = await buildApp(config, { db, logger: false });
-if (!cluster.isWorker) await seedAccounts(db, { people: benchPersons(citizens), enterprises: [], staff: [], departmentCodes: [], password: DEMO_PASSWORD, secretKey: config.secretKey });
-await app.listen({ port: Number(process.env.BENCH_PORT ?? 0), host: '127.0.0.1' });
-const port = (app.server.address() as { port: number }).port;
-if (cluster.isWorker) await new Promise(() => {});
-// the parent reads this line from stdout
-console.log(JSON.stringify({ url: `http://127.0.0.1:${port}`, secretKey: config.secretKey }));
+const workers = Number(process.env.BENCH_WORKERS ?? availableParallelism());
+const seedCitizens = async (db: Awaited<ReturnType<typeof connect>>) =>
+  seedAccounts(db, { people: benchPersons(citizens), enterprises: [], staff: [], departmentCodes: [], password: DEMO_PASSWORD, secretKey: config.secretKey });
+const sqlTotals = () => [...totals].sort((a, b) => b[1] - a[1]).map(([text, n]) => [n, text.replace(/\s+/g, ' ').slice(0, 140)] as const);
 
-// the parent holds our stdin open: when it dies, so do we (it drops the schema when it can)
-process.stdin.resume();
-process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM'));
-
-// BENCH_PROFILE_DIR=dir (with BENCH_TRACE_SQL=1): a V8 CPU profile per phase, dir/phase-N.cpuprofile,
-// cut at each SIGUSR2 the parent sends between phases
+// BENCH_PROFILE_DIR=dir (with BENCH_TRACE_SQL=1): a V8 CPU profile per phase and process,
+// dir/phase-N[-pid].cpuprofile, cut at each SIGUSR2 the parent sends between phases
 const profileDir = process.env.BENCH_PROFILE_DIR;
-const inspector = profileDir ? new Session() : null;
+const inspector = profileDir && (workers === 1 || cluster.isWorker) ? new Session() : null;
 let phase = 0;
 const post = <T>(method: string) => new Promise<T>((resolve, reject) => inspector!.post(method, (err, res) => (err ? reject(err) : resolve(res as T))));
+const cutProfile = async () => {
+  if (!inspector) return;
+  const { profile } = await post<{ profile: object }>('Profiler.stop');
+  writeFileSync(`${profileDir}/phase-${++phase}${cluster.isWorker ? `-${process.pid}` : ''}.cpuprofile`, JSON.stringify(profile));
+  await post('Profiler.start');
+};
+/** statements sent since the last call, and a profile cut */
+const phaseStatements = () => {
+  void cutProfile();
+  let n = 0;
+  for (const v of statements.values()) n += v;
+  statements.clear();
+  return n;
+};
+
+if (workers > 1 && cluster.isPrimary) {
+  // SIGUSR2: ask every worker for its statements since the last SIGUSR2 and print their sum
+  let asked: { waiting: number; sum: number } | null = null;
+  cluster.on('message', (_worker, m: { statements?: number; totals?: [number, string][] }) => {
+    if (m.totals) {
+      for (const [n, text] of m.totals) totals.set(text, (totals.get(text) ?? 0) + n);
+      return;
+    }
+    if (!asked || m.statements === undefined) return;
+    asked.sum += m.statements;
+    if (--asked.waiting === 0) {
+      console.log(JSON.stringify({ statements: asked.sum }));
+      asked = null;
+    }
+  });
+  process.on('SIGUSR2', () => {
+    const live = Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead());
+    asked = { waiting: live.length, sum: 0 };
+    for (const w of live) w!.send('statements');
+  });
+  process.stdin.resume();
+  process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM'));
+  const code = await runPrimary({
+    // the workers share the raw baseline's number of connections (PG_POOL_MAX, 10) between them
+    workers, env: { BENCH_PORT: String(40_000 + Math.floor(Math.random() * 20_000)), PG_POOL_MAX: String(Math.ceil(Number(process.env.PG_POOL_MAX ?? 10) / workers)) },
+    drainMs: 5_000,
+    prepare: async () => {
+      const db = await connect(config);
+      const app = await buildApp(config, { db, logger: false });
+      await seedCitizens(db);
+      await app.close();
+      await db.close();
+    },
+    // the parent reads this line from stdout
+    onListening: (port) => console.log(JSON.stringify({ url: `http://127.0.0.1:${port}`, secretKey: config.secretKey, workers })),
+    log: (m) => console.error(m),
+  });
+  if (totals.size) console.error(JSON.stringify(sqlTotals()));
+  process.exit(code);
+}
+
+const db = await connect(config);
+const app = await buildApp(config, { db, logger: false });
+if (cluster.isPrimary) await seedCitizens(db);
+await app.listen({ port: Number(process.env.BENCH_PORT ?? 0), host: '127.0.0.1' });
 if (inspector) {
   inspector.connect();
   await post('Profiler.enable');
   await post('Profiler.start');
 }
-const cutProfile = async () => {
-  if (!inspector) return;
-  const { profile } = await post<{ profile: object }>('Profiler.stop');
-  writeFileSync(`${profileDir}/phase-${++phase}.cpuprofile`, JSON.stringify(profile));
-  await post('Profiler.start');
-};
-
-// SIGUSR2: print the number of statements sent since the last SIGUSR2 (the parent's per-phase count)
-process.on('SIGUSR2', () => {
-  void cutProfile();
-  let n = 0;
-  for (const v of statements.values()) n += v;
-  statements.clear();
-  console.log(JSON.stringify({ statements: n }));
-});
-
-process.on('SIGTERM', async () => {
+const shutdown = async () => {
   if (totals.size) {
-    const list = [...totals].sort((a, b) => b[1] - a[1]);
-    console.error(JSON.stringify(list.map(([text, n]) => [n, text.replace(/\s+/g, ' ').slice(0, 140)])));
+    if (cluster.isWorker) await new Promise<void>((resolve) => process.send!({ totals: sqlTotals() }, () => resolve()));
+    else console.error(JSON.stringify(sqlTotals()));
   }
   await app.close();
   await db.close();
   process.exit(0);
-});
+};
+if (cluster.isWorker) {
+  process.on('message', (m) => {
+    if (m === 'statements') process.send!({ statements: phaseStatements() });
+  });
+  process.on('SIGTERM', () => void shutdown());
+} else {
+  // the parent reads this line from stdout
+  console.log(JSON.stringify({ url: `http://127.0.0.1:${(app.server.address() as { port: number }).port}`, secretKey: config.secretKey, workers }));
+  // the parent holds our stdin open: when it dies, so do we (it drops the schema when it can)
+  process.stdin.resume();
+  process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM'));
+  // SIGUSR2: print the number of statements sent since the last SIGUSR2 (the parent's per-phase count)
+  process.on('SIGUSR2', () => console.log(JSON.stringify({ statements: phaseStatements() })));
+  process.on('SIGTERM', () => void shutdown());
+}

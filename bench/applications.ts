@@ -49,17 +49,17 @@ export interface ApplicationsBenchOptions {
   citizens: number;
 }
 
-function startServer(schema: string, citizens: number): { child: ChildProcess; ready: Promise<string> } {
+function startServer(schema: string, citizens: number): { child: ChildProcess; ready: Promise<{ url: string; workers: number }> } {
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./applications-server.ts', import.meta.url).pathname], {
     env: { ...process.env, BENCH_SCHEMA: schema, BENCH_CITIZENS: String(citizens), PGAPPNAME: BENCH_APP_NAME }, stdio: ['pipe', 'pipe', 'inherit'],
   });
-  const ready = new Promise<string>((resolve, reject) => {
+  const ready = new Promise<{ url: string; workers: number }>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();
       for (const l of b.toString().split('\n')) if (l.startsWith('{"statements"')) statementWaiters.shift()?.((JSON.parse(l) as { statements: number }).statements);
       const line = out.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
+      if (line) resolve(JSON.parse(line) as { url: string; workers: number });
     });
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}: ${out}`)));
   });
@@ -87,6 +87,15 @@ const cpuMsOf = (pid: number) => {
 /** BENCH_TRACE_SQL=1: the statements the server sent since the last call (it answers SIGUSR2 on stdout). */
 const statementWaiters: ((n: number) => void)[] = [];
 let serverPid = 0;
+/** The server's CPU ms: its process and, with several server processes, its workers (its children). */
+const serverCpuMs = () => {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch { /* the server ended */ }
+  return children.reduce((sum, pid) => sum + cpuMsOf(pid), cpuMsOf(serverPid));
+};
+const processCpuMs = (pid: number) => (pid === serverPid ? serverCpuMs() : cpuMsOf(pid));
 const statementsSent = () => process.env.BENCH_TRACE_SQL !== '1' || !serverPid ? Promise.resolve(NaN) : new Promise<number>((resolve) => {
   statementWaiters.push(resolve);
   process.kill(serverPid, 'SIGUSR2');
@@ -112,7 +121,7 @@ const machineTicks = () => {
  * show whether a phase is bound by one process or by the machine.
  */
 async function withCpu<T extends LoadResult>(pid: number, seconds: number, phase: () => Promise<T>, pool?: pg.Pool, appName = BENCH_APP_NAME): Promise<T & { cpuPerRequest: string; pgCpuPerRequest?: string; machineBusy: string }> {
-  const before = cpuMsOf(pid);
+  const before = processCpuMs(pid);
   const backends = pool ? cpuByPid(await backendsNamed(pool, appName)) : null;
   const ticks = machineTicks();
   const r = await phase();
@@ -121,7 +130,7 @@ async function withCpu<T extends LoadResult>(pid: number, seconds: number, phase
   // the backends alive at the end; one opened during the phase counts from zero (pools keep theirs open)
   const pgMs = backends ? [...cpuByPid(await backendsNamed(pool!, appName))].reduce((sum, [p, ms]) => sum + Math.max(0, ms - (backends.get(p) ?? 0)), 0) : NaN;
   return {
-    ...r, cpuPerRequest: ((cpuMsOf(pid) - before) / requests).toFixed(2),
+    ...r, cpuPerRequest: ((processCpuMs(pid) - before) / requests).toFixed(2),
     ...(backends ? { pgCpuPerRequest: (pgMs / requests).toFixed(2) } : {}),
     machineBusy: `${Math.round((100 * (after.busy - ticks.busy)) / Math.max(1, after.total - ticks.total))} %`,
   };
@@ -133,13 +142,13 @@ async function withCpu<T extends LoadResult>(pid: number, seconds: number, phase
  */
 async function probe(label: string, n: number, request: (i: number) => Promise<Response>): Promise<Record<string, string | number>> {
   await statementsSent();
-  const before = cpuMsOf(serverPid);
+  const before = serverCpuMs();
   for (let i = 0; i < n; i++) {
     const res = await request(i);
     await res.arrayBuffer();
     if (res.status >= 300) throw new Error(`${label}: ${res.status}`);
   }
-  const cpu = cpuMsOf(serverPid) - before;
+  const cpu = serverCpuMs() - before;
   const statements = await statementsSent();
   return {
     run: label, requests: n, 'server CPU ms/req': (cpu / n).toFixed(2),
@@ -196,10 +205,10 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   for (const s of signals) process.once(s, onSignal);
   try {
-    const url = await server.ready;
+    const { url, workers } = await server.ready;
     serverPid = server.child.pid!;
     server.child.removeAllListeners('exit');
-    console.log(`\napplications benchmark: schema ${schema}, server ${url}, PostgreSQL over ${transportOf(connectionString)}, pool ${pool.options.max}, ${o.seconds} s per phase`);
+    console.log(`\napplications benchmark: schema ${schema}, server ${url} (${workers} server process${workers > 1 ? 'es' : ''}), PostgreSQL over ${transportOf(connectionString)}, pool ${pool.options.max}${workers > 1 ? ` shared by the server processes` : ""}, ${o.seconds} s per phase`);
     const citizens: Session[] = [];
     for (let i = 1; i <= o.citizens; i++) citizens.push(await login(url, `bench${String(i).padStart(4, '0')}`, DEMO_PASSWORD));
     const reviewer = await login(url, `reviewer.${INBOX_DEPARTMENT}`, DEMO_PASSWORD);
