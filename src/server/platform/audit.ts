@@ -1,7 +1,7 @@
 // Append-only audit log. Each stream (an account, an item, later a case or licence) carries its
 // own SHA-256 hash chain, so writers of different streams never wait on one another.
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { one, rows, type Executor } from '../db/client.js';
 
 export interface AuditEntry {
@@ -40,18 +40,29 @@ function entryHash(e: { prevHash: string; stream: string; seq: number; at: strin
  * skip both locks, UNIQUE (stream, seq) turns the race into an error, never a forked chain.
  */
 export async function appendAudit(t: Executor, entry: AuditEntry, options: { streamLocked?: boolean; newStream?: boolean } = {}): Promise<void> {
-  if (!options.streamLocked && !options.newStream) await rows(t, sql`SELECT pg_advisory_xact_lock(hashtext(${entry.stream}))`);
-  // a stream whose subject this transaction created (a case just inserted) has no entry yet; were
-  // there one after all, UNIQUE (stream, seq) fails the transaction rather than fork the chain
-  const last = options.newStream ? undefined : await one<{ seq: number; hash: string }>(
-    t, sql`SELECT seq, hash FROM audit_log WHERE stream = ${entry.stream} ORDER BY seq DESC LIMIT 1`);
-  const seq = (last?.seq ?? 0) + 1;
-  const prevHash = last?.hash ?? GENESIS;
+  if (options.newStream) {
+    await rows(t, firstAuditEntry(entry));
+    return;
+  }
+  if (!options.streamLocked) await rows(t, sql`SELECT pg_advisory_xact_lock(hashtext(${entry.stream}))`);
+  const last = await one<{ seq: number; hash: string }>(t, sql`SELECT seq, hash FROM audit_log WHERE stream = ${entry.stream} ORDER BY seq DESC LIMIT 1`);
+  await rows(t, entryInsert(entry, (last?.seq ?? 0) + 1, last?.hash ?? GENESIS));
+}
+
+/**
+ * The INSERT of the first entry of a stream whose subject the caller's transaction creates (a case
+ * just inserted): it reads nothing, so it may run on its own or ride on another statement of the
+ * transaction as a data-modifying CTE. Were there an entry after all, UNIQUE (stream, seq) fails
+ * the transaction rather than fork the chain.
+ */
+export const firstAuditEntry = (entry: AuditEntry): SQL => entryInsert(entry, 1, GENESIS);
+
+function entryInsert(entry: AuditEntry, seq: number, prevHash: string): SQL {
   const at = new Date().toISOString();
   const digest = sha256(canonicalJson(entry.change));
   const hash = entryHash({ prevHash, stream: entry.stream, seq, at, actorId: entry.actorId, action: entry.action, target: entry.target, digest });
-  await rows(t, sql`INSERT INTO audit_log (stream, seq, at, actor_id, action, target, digest, prev_hash, hash, region_code)
-    VALUES (${entry.stream}, ${seq}, ${at}, ${entry.actorId}, ${entry.action}, ${entry.target}, ${digest}, ${prevHash}, ${hash}, ${entry.regionCode ?? null})`);
+  return sql`INSERT INTO audit_log (stream, seq, at, actor_id, action, target, digest, prev_hash, hash, region_code)
+    VALUES (${entry.stream}, ${seq}, ${at}, ${entry.actorId}, ${entry.action}, ${entry.target}, ${digest}, ${prevHash}, ${hash}, ${entry.regionCode ?? null})`;
 }
 
 export interface ChainBreak { stream: string; seq: number; id: number; reason: 'HASH_MISMATCH' | 'PREV_MISMATCH' | 'SEQ_GAP' }

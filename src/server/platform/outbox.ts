@@ -6,7 +6,7 @@
 // to `attempts`; marking done or failed only succeeds for the claim that holds the row, so a worker
 // whose lease was taken over cannot overwrite the newer claim's outcome.
 import { EventEmitter } from 'node:events';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { one, rows, type Executor } from '../db/client.js';
@@ -104,14 +104,20 @@ const iso = (d: Date) => d.toISOString();
 
 /** Write an event in the caller's transaction. Returns its id, or null when its key was already used. */
 export async function enqueue<P>(t: Executor, event: OutboxEvent<P>): Promise<string | null> {
-  const at = now();
-  const row = await one<{ id: string }>(t, sql`
-    INSERT INTO outbox (topic, payload, dedupe_key, run_at, created_at)
-    VALUES (${event.topic}, ${JSON.stringify(event.payload)}::jsonb, ${event.key ?? null}, ${iso(event.runAt ?? at)}::timestamptz, ${iso(at)}::timestamptz)
-    ON CONFLICT (dedupe_key) DO NOTHING
-    RETURNING id::text AS id`);
-  signals.emit('enqueued');
+  const row = await one<{ id: string }>(t, sql`${outboxInsert([event])} RETURNING id::text AS id`);
   return row?.id ?? null;
+}
+
+/**
+ * The INSERT of events, in list order, for the caller to run in its transaction, alone or riding on
+ * another statement as a data-modifying CTE (a submission's notices ride on its timeline's INSERT).
+ */
+export function outboxInsert(events: OutboxEvent<unknown>[]): SQL {
+  const at = now();
+  const values = events.map((e) => sql`(${e.topic}, ${JSON.stringify(e.payload)}::jsonb, ${e.key ?? null}, ${iso(e.runAt ?? at)}::timestamptz, ${iso(at)}::timestamptz)`);
+  signals.emit('enqueued');
+  return sql`INSERT INTO outbox (topic, payload, dedupe_key, run_at, created_at) VALUES ${sql.join(values, sql`, `)}
+    ON CONFLICT (dedupe_key) DO NOTHING`;
 }
 
 /** The delay before try number attempt + 1: exponential, capped, with "equal jitter" (half fixed, half random). */

@@ -1,9 +1,10 @@
 // Who hears about a case: its applicant, or for an enterprise's case every account that acts for
 // the enterprise now (the same people who may read it, policy.ts), so an agent who did not file
 // the case still learns that it needs a supplement or has concluded. One notice per person.
-import type { Executor } from '../../db/client.js';
+import type { SQL } from 'drizzle-orm';
+import { rows, type Executor } from '../../db/client.js';
 import { agentsOfEnterprise } from '../identity/index.js';
-import { queueNotice, type Notice } from '../notifications/index.js';
+import { noticesInsert, type Notice } from '../notifications/index.js';
 import type { CaseRow } from './repo.js';
 
 export type CaseRef = { caseNo: string; itemName: string; accountId: string };
@@ -17,8 +18,11 @@ export async function applicantRecipients(t: Executor, c: Owned): Promise<string
 
 /** Queue the notices the `makes` write, in order, for each recipient of the case (looked up once), in the caller's transaction. */
 export async function notifyApplicant(t: Executor, c: Owned, ...makes: ((ref: CaseRef) => Notice)[]): Promise<void> {
+  if (makes.length) await rows(t, await applicantNotices(t, c, ...makes));
+}
+
+/** The same notices as one INSERT, for the caller to run or to let ride on another statement of its transaction. */
+export async function applicantNotices(t: Executor, c: Owned, ...makes: ((ref: CaseRef) => Notice)[]): Promise<SQL> {
   const recipients = await applicantRecipients(t, c);
-  for (const make of makes) {
-    for (const accountId of recipients) await queueNotice(t, make({ caseNo: c.case_no, itemName: c.item_name, accountId }));
-  }
+  return noticesInsert(makes.flatMap((make) => recipients.map((accountId) => make({ caseNo: c.case_no, itemName: c.item_name, accountId }))));
 }

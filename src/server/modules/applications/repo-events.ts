@@ -1,5 +1,5 @@
 // SQL of the case timeline (case_events): one row per command, read back in order.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Executor } from '../../db/client.js';
 
 export interface EventRow {
@@ -15,9 +15,15 @@ export interface NewEvent {
 /**
  * Append events to a case's timeline, in list order, so the timeline (ordered by id) reads as the
  * command wrote it. With `returning`, the rows come back as listEvents reads them, in its order.
+ * `riders`: INSERTs that read nothing and return nothing, run by the same statement as
+ * data-modifying CTEs (one round trip instead of one each); they see neither these rows nor each other's.
  */
-export async function insertEvents(t: Executor, events: NewEvent[], options: { returning?: boolean } = {}): Promise<EventRow[]> {
-  if (!events.length) return [];
+export async function insertEvents(t: Executor, events: NewEvent[], options: { returning?: boolean; riders?: SQL[] } = {}): Promise<EventRow[]> {
+  const riders = options.riders ?? [];
+  if (!events.length) {
+    for (const r of riders) await rows(t, r);
+    return [];
+  }
   const list = events.map((e) => ({
     case_id: e.caseId, at: e.at.toISOString(), action: e.action, actor_account_id: e.actorAccountId, actor_name: e.actorName,
     department_code: e.departmentCode ?? null, task_id: e.taskId ?? null, comment: e.comment ?? null, data: e.data ?? null,
@@ -27,11 +33,12 @@ export async function insertEvents(t: Executor, events: NewEvent[], options: { r
       e->>'department_code', (e->>'task_id')::uuid, e->>'comment', CASE WHEN jsonb_typeof(e->'data') = 'object' THEN e->'data' END
     FROM jsonb_array_elements(${JSON.stringify(list)}::jsonb) WITH ORDINALITY AS x(e, n)
     ORDER BY n`;
+  const ridden = sql.join(riders.map((r, i) => sql`${sql.raw(`rider${i}`)} AS (${r}), `));
   if (!options.returning) {
-    await rows(t, insert);
+    await rows(t, riders.length ? sql`WITH ${ridden}written AS (${insert}) SELECT 1` : insert);
     return [];
   }
-  const written = await rows<EventRow & { seq: string }>(t, sql`WITH written AS (${insert}
+  const written = await rows<EventRow & { seq: string }>(t, sql`WITH ${ridden}written AS (${insert}
     RETURNING id AS seq, id::text AS id, case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data)
     SELECT * FROM written ORDER BY seq`);
   return written.map(({ seq: _, ...e }) => e);

@@ -3,7 +3,7 @@
 // claims its files, creates its tasks, and audits and announces it. Immediate items are accepted
 // at once; signed commitments (告知承诺制) conclude at once and leave a post-check task.
 import type { ApplicationBody, CaseView, VerifiedMaterial } from '../../../contract/applications.js';
-import { tx, type Executor } from '../../db/client.js';
+import { rows, tx, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -26,7 +26,7 @@ import * as tasks from './repo-tasks.js';
 import { notices } from './texts.js';
 import { caseView, caseViewOf } from './service-views.js';
 import { isImmediate, planTasks } from './workflow.js';
-import { notifyApplicant, type CaseRef } from './notify-applicant.js';
+import { applicantNotices, type CaseRef } from './notify-applicant.js';
 
 interface Applicant {
   accountId: string; kind: 'person' | 'enterprise'; name: string; idOrCode: string;
@@ -175,7 +175,10 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
     { accountId: actor.accountId, hasFiles: body.materials.some((m) => m.fileIds.length > 0) }, clock.today, drawn);
     const { id, case_no: caseNo, materials } = c;
     const created = await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
-    await notifyApplicant(t, c, (ref) => notices.submitted(ref, c.due_on), ...(immediate ? [(ref: CaseRef) => notices.accepted(ref)] : []));
+    // a plain submission's notices ride on its timeline's INSERT (record); accepted or concluded at
+    // once, they go first, before the notices of the commands below
+    const queued = await applicantNotices(t, c, (ref) => notices.submitted(ref, c.due_on), ...(immediate ? [(ref: CaseRef) => notices.accepted(ref)] : []));
+    if (commitment || immediate) await rows(t, queued);
     const events: EventInput[] = [{ action: 'submitted', data: { itemVersion: spec.version } }, ...prefillChecked];
     if (commitment) {
       events.push({ action: 'commitment_signed' }, { action: 'auto_accepted', departmentCode: spec.departmentCode });
@@ -187,7 +190,7 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
     const written = await record(t, c, actor, at, 'submitted', events, {
       itemCode: spec.code, itemVersion: spec.version, applicant: applicant.accountId, acting: applicant.acting?.accountId ?? null,
       commitment, formData, materials: materials.map((m) => ({ index: m.index, files: m.files.map((f) => f.sha256), governmentHeld: m.governmentHeld, verified: proofs.get(m.index)?.digest ?? null })),
-    }, { newCase: true });
+    }, { newCase: true, riders: commitment || immediate ? [] : [queued] });
     // the answer from the rows just written; accepted or concluded at once, the commands above changed them
     const view = commitment || immediate ? await caseView(ctx, actor, caseNo, lang, t)
       : await caseViewOf(ctx, actor, { c, tasks: created, events: written }, lang, t);

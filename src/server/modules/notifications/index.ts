@@ -7,7 +7,7 @@
 import './errors.js';
 
 export { notificationRoutes } from './routes.js';
-export { queueNotice, NOTIFY_TOPIC } from './service.js';
+export { queueNotice, noticesInsert, NOTIFY_TOPIC } from './service.js';
 export type { Notice } from './schemas.js';
 export { notificationHandlers, SMS_TOPIC, EMAIL_TOPIC } from './delivery.js';
 export type { Contact, DeliveryDeps } from './delivery.js';

@@ -2,12 +2,13 @@
 // and marks its own messages. A message that is not the caller's is reported as not found.
 import { Value } from 'typebox/value';
 import type { Message, MessageListQueryValue, MessagePage } from '../../../contract/notifications.js';
-import { isoTimestamp, type Executor } from '../../db/client.js';
+import type { SQL } from 'drizzle-orm';
+import { isoTimestamp, rows, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
-import { enqueue } from '../../platform/outbox.js';
+import { outboxInsert } from '../../platform/outbox.js';
 import { isRecipient } from './policy.js';
 import * as repo from './repo.js';
 import { NoticeSchema, type Notice } from './schemas.js';
@@ -20,13 +21,23 @@ export const NOTIFY_TOPIC = 'notify';
  * A malformed notice is a programming error and fails the transaction at once.
  */
 export async function queueNotice(t: Executor, notice: Notice): Promise<void> {
-  // Check is the cheap path; the error list is built only for a notice that fails it
-  const valid: boolean = Value.Check(NoticeSchema, notice);
-  if (!valid) {
-    const problems = [...Value.Errors(NoticeSchema, notice)].map((e) => `${e.instancePath || '/'} ${e.message}`);
-    throw new Error(`invalid notice ${notice.kind}: ${problems.join('; ')}`);
+  await rows(t, noticesInsert([notice]));
+}
+
+/**
+ * The INSERT that queues these notices, in order, for the caller to run in its transaction, alone
+ * or riding on another statement of it (outboxInsert).
+ */
+export function noticesInsert(notices: Notice[]): SQL {
+  for (const notice of notices) {
+    // Check is the cheap path; the error list is built only for a notice that fails it
+    const valid: boolean = Value.Check(NoticeSchema, notice);
+    if (!valid) {
+      const problems = [...Value.Errors(NoticeSchema, notice)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+      throw new Error(`invalid notice ${notice.kind}: ${problems.join('; ')}`);
+    }
   }
-  await enqueue(t, { topic: NOTIFY_TOPIC, payload: notice });
+  return outboxInsert(notices.map((payload) => ({ topic: NOTIFY_TOPIC, payload })));
 }
 
 
