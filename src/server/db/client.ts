@@ -76,6 +76,16 @@ export async function rows<T = Record<string, unknown>>(db: Executor, query: SQL
 /** A timestamptz as read back (a Date from node-postgres, a Date or string from PGlite) as ISO 8601. */
 export const isoTimestamp = (v: unknown): string => (v instanceof Date ? v : new Date(String(v))).toISOString();
 
+/**
+ * One statement that runs `writes` (INSERTs or UPDATEs that need nothing from each other) as
+ * data-modifying CTEs named w0, w1, … and then `tail`, which may read their RETURNING rows by those
+ * names: one round trip instead of one per write. No part sees another's rows but through RETURNING.
+ */
+export function withWrites(writes: SQL[], tail: SQL): SQL {
+  if (!writes.length) return tail;
+  return sql`WITH ${sql.join(writes.map((w, i) => sql`${sql.raw(`w${i}`)} AS (${w})`), sql`, `)} ${tail}`;
+}
+
 export async function one<T = Record<string, unknown>>(db: Executor, query: SQL): Promise<T | undefined> {
   return (await rows<T>(db, query))[0];
 }

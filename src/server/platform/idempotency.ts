@@ -2,7 +2,7 @@
 // replay of stored responses. Must never let two requests with one live key both do their work: a
 // claim before the handler stops the second, or (ADR 0016) the key committed with the work rolls
 // the second one's back.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import fp from 'fastify-plugin';
 import { one, rows, type Executor } from '../db/client.js';
@@ -65,10 +65,15 @@ interface KeyRow {
  * abandoned row; true when this request holds it.
  */
 async function claimKey(db: Executor, c: Claim & Omit<PendingKey, 'scope' | 'key'>, leaseMs: number, answer?: { status: number; body: unknown }): Promise<boolean> {
+  return (await rows(db, claimStatement(c, leaseMs, answer))).length === 1;
+}
+
+/** claimKey's statement: one row (claimed) when this request now holds the key. */
+function claimStatement(c: Claim & Omit<PendingKey, 'scope' | 'key'>, leaseMs: number, answer?: { status: number; body: unknown }): SQL {
   const expiresAt = new Date(c.claimedAt.getTime() + KEY_TTL_MS);
   const abandonedBefore = new Date(c.claimedAt.getTime() - leaseMs);
   const body = answer?.body === undefined || answer.body === null ? null : JSON.stringify(answer.body);
-  const claimed = await rows(db, sql`
+  return sql`
     INSERT INTO idempotency_keys (scope, key, method, route, request_hash, status, response_status, response_body, response_headers, created_at, expires_at)
     VALUES (${c.scope}, ${c.key}, ${c.method}, ${c.route}, ${c.requestHash}, ${answer ? 'done' : 'in_progress'}, ${answer?.status ?? null},
       ${body}::jsonb, ${answer ? '{}' : null}::jsonb, ${c.claimedAt}, ${expiresAt})
@@ -78,8 +83,7 @@ async function claimKey(db: Executor, c: Claim & Omit<PendingKey, 'scope' | 'key
       created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
     WHERE idempotency_keys.expires_at <= EXCLUDED.created_at
        OR (idempotency_keys.status = 'in_progress' AND idempotency_keys.created_at <= ${abandonedBefore})
-    RETURNING 1 AS claimed`);
-  return claimed.length === 1;
+    RETURNING 1 AS claimed`;
 }
 
 const findKey = (db: Executor, scope: string, key: string) => one<KeyRow>(db, sql`
@@ -101,16 +105,33 @@ const claimsByRequest = new WeakMap<FastifyRequest, Claim>();
  * work twice. Routes whose work is not one transaction rely on onSend alone. A no-op without a key.
  */
 export async function completeIdempotentRequest(t: Executor, request: FastifyRequest, status: number, body: unknown): Promise<void> {
-  const pending = pendingByRequest.get(request);
-  if (pending) {
-    if (!(await claimKey(t, { ...pending, claimedAt: now() }, leaseOf(request), { status, body }))) throw new KeyTaken();
-    completedInTransaction.set(request, status);
+  const answer = idempotentAnswer(request, status, body);
+  if (answer) {
+    answer.claimed((await rows(t, answer.write)).length);
     return;
   }
   const claim = claimsByRequest.get(request);
   if (!claim) return;
   await completeKey(t, claim, status, body, {});
   completedInTransaction.set(request, status);
+}
+
+/**
+ * completeIdempotentRequest of a 'with-work' handler as a write for the caller to run in its
+ * transaction, alone or joined with its other writes (withWrites): `write` returns one row when the
+ * key was free, and `claimed` gets that row count (0 throws, so the work rolls back and the key
+ * answers). Null without a key.
+ */
+export function idempotentAnswer(request: FastifyRequest, status: number, body: unknown): { write: SQL; claimed(rowCount: number): void } | null {
+  const pending = pendingByRequest.get(request);
+  if (!pending) return null;
+  return {
+    write: claimStatement({ ...pending, claimedAt: now() }, leaseOf(request), { status, body }),
+    claimed: (rowCount) => {
+      if (rowCount !== 1) throw new KeyTaken();
+      completedInTransaction.set(request, status);
+    },
+  };
 }
 
 /**

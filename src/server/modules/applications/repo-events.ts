@@ -14,35 +14,32 @@ export interface NewEvent {
 
 /**
  * Append events to a case's timeline, in list order, so the timeline (ordered by id) reads as the
- * command wrote it. With `returning`, the rows come back as listEvents reads them, in its order.
- * `riders`: INSERTs that read nothing and return nothing, run by the same statement as
- * data-modifying CTEs (one round trip instead of one each); they see neither these rows nor each other's.
+ * command wrote it.
  */
-export async function insertEvents(t: Executor, events: NewEvent[], options: { returning?: boolean; riders?: SQL[] } = {}): Promise<EventRow[]> {
-  const riders = options.riders ?? [];
-  if (!events.length) {
-    for (const r of riders) await rows(t, r);
-    return [];
-  }
+export async function insertEvents(t: Executor, events: NewEvent[]): Promise<void> {
+  if (events.length) await rows(t, eventsInsert(events));
+}
+
+/** The INSERT of events, in list order, as one statement to run or to join others (withWrites). */
+export function eventsInsert(events: NewEvent[]): SQL {
   const list = events.map((e) => ({
     case_id: e.caseId, at: e.at.toISOString(), action: e.action, actor_account_id: e.actorAccountId, actor_name: e.actorName,
     department_code: e.departmentCode ?? null, task_id: e.taskId ?? null, comment: e.comment ?? null, data: e.data ?? null,
   }));
-  const insert = sql`INSERT INTO case_events (case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data)
+  return sql`INSERT INTO case_events (case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data)
     SELECT (e->>'case_id')::uuid, (e->>'at')::timestamptz, e->>'action', (e->>'actor_account_id')::uuid, e->>'actor_name',
       e->>'department_code', (e->>'task_id')::uuid, e->>'comment', CASE WHEN jsonb_typeof(e->'data') = 'object' THEN e->'data' END
     FROM jsonb_array_elements(${JSON.stringify(list)}::jsonb) WITH ORDINALITY AS x(e, n)
     ORDER BY n`;
-  const ridden = sql.join(riders.map((r, i) => sql`${sql.raw(`rider${i}`)} AS (${r}), `));
-  if (!options.returning) {
-    await rows(t, riders.length ? sql`WITH ${ridden}written AS (${insert}) SELECT 1` : insert);
-    return [];
-  }
-  const written = await rows<EventRow & { seq: string }>(t, sql`WITH ${ridden}written AS (${insert}
-    RETURNING id AS seq, id::text AS id, case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data)
-    SELECT * FROM written ORDER BY seq`);
-  return written.map(({ seq: _, ...e }) => e);
 }
+
+/** Events as the timeline will read them back, for an answer built before they are written (the view shows no id). */
+export const eventRowsOf = (events: NewEvent[]): Omit<EventRow, 'id'>[] => events.map((e) => ({
+  case_id: e.caseId, at: e.at, action: e.action, actor_account_id: e.actorAccountId, actor_name: e.actorName,
+  department_code: e.departmentCode ?? null, task_id: e.taskId ?? null, comment: e.comment ?? null,
+  // as jsonb keeps it: an object, or nothing
+  data: e.data && typeof e.data === 'object' && !Array.isArray(e.data) ? JSON.parse(JSON.stringify(e.data)) : null,
+}));
 
 export const listEvents = (db: Executor, caseId: string) => rows<EventRow>(db, sql`
   SELECT id::text AS id, case_id, at, action, actor_account_id, actor_name, department_code, task_id, comment, data

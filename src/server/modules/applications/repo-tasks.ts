@@ -1,7 +1,8 @@
 // SQL of case tasks: the stage tasks of the workflow and post-checks (事后核查), and the department
 // inbox over them. The inbox and its counts read one index range (department_code, status, due_on).
-import { sql } from 'drizzle-orm';
-import { one, rows, type Executor } from '../../db/client.js';
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import { isoTimestamp, one, rows, type Executor } from '../../db/client.js';
 import type { TaskStatus } from '../../../contract/applications.js';
 
 export interface SupplementAsk { comment: string; materials: number[]; fields: string[]; requestedAt: string }
@@ -41,21 +42,39 @@ export interface NewTask {
 /** Insert a case's tasks; they come back as listTasksOfCase reads them, in its order. */
 export async function insertTasks(t: Executor, tasks: NewTask[]): Promise<TaskRow[]> {
   if (!tasks.length) return [];
-  const list = tasks.map((k) => ({
-    case_id: k.caseId, region_code: k.regionCode, item_code: k.itemCode, kind: k.kind, stage: k.stage, stage_name: k.stageName,
-    stage_rule: k.stageRule, name: k.name, department_code: k.departmentCode, status: k.status, limit_days: k.limitDays,
-    opened_on: k.openedOn, opened_at: k.openedAt?.toISOString() ?? null, due_on: k.dueOn, due_provisional: k.dueProvisional,
-  }));
-  return rows<TaskRow>(t, sql`WITH written AS (INSERT INTO case_tasks (case_id, region_code, item_code, kind, stage, stage_name,
-      stage_rule, name, department_code, status, limit_days, opened_on, opened_at, due_on, due_provisional)
-    SELECT case_id, region_code, item_code, kind, stage, stage_name, stage_rule, name, department_code, status, limit_days,
-      opened_on, opened_at, due_on, due_provisional
-    FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS x(case_id uuid, region_code text, item_code text, kind text, stage int,
-      stage_name text, stage_rule text, name text, department_code text, status text, limit_days int, opened_on date,
-      opened_at timestamptz, due_on date, due_provisional boolean)
-    RETURNING ${TASK_COLUMNS})
+  return rows<TaskRow>(t, sql`WITH written AS (${tasksInsert(newTaskRows(tasks))} RETURNING ${TASK_COLUMNS})
     SELECT * FROM written ORDER BY stage, kind, name, id`);
 }
+
+/** New tasks as their rows will read: ids drawn here, every other column at its default. */
+export const newTaskRows = (tasks: NewTask[]): TaskRow[] => tasks.map((k) => ({
+  id: randomUUID(), case_id: k.caseId, region_code: k.regionCode, item_code: k.itemCode, kind: k.kind, stage: k.stage,
+  stage_name: k.stageName, stage_rule: k.stageRule, name: k.name, department_code: k.departmentCode, status: k.status,
+  assignee_account_id: null, assignee_name: null, opened_on: k.openedOn, opened_at: k.openedAt, limit_days: k.limitDays, paused_days: 0,
+  due_on: k.dueOn, due_provisional: k.dueProvisional, decided_at: null, decided_by: null, decided_by_name: null, comment: null,
+  supplement: null, escalated_at: null, version: 1,
+}));
+
+/** The INSERT of new task rows (newTaskRows), to run or to join other writes (withWrites). */
+export function tasksInsert(tasks: TaskRow[]): SQL {
+  const list = tasks.map((k) => ({
+    id: k.id, case_id: k.case_id, region_code: k.region_code, item_code: k.item_code, kind: k.kind, stage: k.stage, stage_name: k.stage_name,
+    stage_rule: k.stage_rule, name: k.name, department_code: k.department_code, status: k.status, limit_days: k.limit_days,
+    opened_on: k.opened_on, opened_at: k.opened_at ? isoTimestamp(k.opened_at) : null, due_on: k.due_on, due_provisional: k.due_provisional,
+  }));
+  return sql`INSERT INTO case_tasks (id, case_id, region_code, item_code, kind, stage, stage_name,
+      stage_rule, name, department_code, status, limit_days, opened_on, opened_at, due_on, due_provisional)
+    SELECT id, case_id, region_code, item_code, kind, stage, stage_name, stage_rule, name, department_code, status, limit_days,
+      opened_on, opened_at, due_on, due_provisional
+    FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS x(id uuid, case_id uuid, region_code text, item_code text, kind text, stage int,
+      stage_name text, stage_rule text, name text, department_code text, status text, limit_days int, opened_on date,
+      opened_at timestamptz, due_on date, due_provisional boolean)`;
+}
+
+/** A case's tasks in the case page's order (ORDER BY stage, kind, name, id under the C collation), whoever read them. */
+export const byTaskOrder = (a: TaskRow, b: TaskRow) =>
+  a.stage - b.stage || cmp(a.kind, b.kind) || cmp(a.name, b.name) || cmp(a.id, b.id);
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Open a pending or returned task with a fresh clock. */
 export async function openTask(t: Executor, id: string, v: { openedOn: string; openedAt: Date; dueOn: string; dueProvisional: boolean }) {

@@ -9,7 +9,7 @@ import {
 } from '../../../contract/applications.js';
 import { perProcess } from '../../config.js';
 import { actorOf, requireAuth, requireRole } from '../../platform/auth.js';
-import { assertKeyUnused, completeIdempotentRequest } from '../../platform/idempotency.js';
+import { assertKeyUnused, idempotentAnswer } from '../../platform/idempotency.js';
 import type { Ctx } from './context.js';
 import { ApplyFormQuery, CaseFileParams, DraftListSchema, ItemCodeParams, NoContent, Problems, PROGRESS_LOOKUPS_PER_MINUTE } from './schemas.js';
 import { sendApplicantFile } from './service-files.js';
@@ -33,7 +33,7 @@ export async function applicantRoutes(parent: FastifyInstance) {
     config: { idempotent: 'required', idempotencyClaim: 'with-work' },
   }, async (req, reply) => reply.code(201).send(await submit(ctx(), actorOf(req), req.body, req.lang, {
     beforeOutsideWork: () => assertKeyUnused(app.db.orm, req),
-    beforeCommit: (t, view) => completeIdempotentRequest(t, req, 201, view),
+    answer: (view) => idempotentAnswer(req, 201, view),
   })));
 
   app.get('/api/applications', {

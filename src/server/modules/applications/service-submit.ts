@@ -3,7 +3,8 @@
 // claims its files, creates its tasks, and audits and announces it. Immediate items are accepted
 // at once; signed commitments (告知承诺制) conclude at once and leave a post-check task.
 import type { ApplicationBody, CaseView, VerifiedMaterial } from '../../../contract/applications.js';
-import { rows, tx, type Executor } from '../../db/client.js';
+import { sql, type SQL } from 'drizzle-orm';
+import { rows, tx, withWrites, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
@@ -15,7 +16,7 @@ import { claimFiles, moveClaimedFiles } from '../files/index.js';
 import { agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, findPersonByIdNumber } from '../identity/index.js';
 import { checkDelivery, checkMaterials } from './checks.js';
 import { dueOf } from './clock.js';
-import { clockOf, idTailHash, record, type Clock, type Ctx, type EventInput } from './context.js';
+import { clockOf, idTailHash, newCaseRecord, record, type Clock, type Ctx, type EventInput } from './context.js';
 import { conclude, openStage } from './engine.js';
 import { heldToVerify, verifyHeldMaterials } from './held-materials.js';
 import { applyLocked } from './prefill.js';
@@ -23,10 +24,11 @@ import { checkRegistryPrefilled } from './prefill-check.js';
 import { canApply, canApplyOnBehalf } from './policy.js';
 import * as repo from './repo.js';
 import * as tasks from './repo-tasks.js';
+import { newTaskRows, tasksInsert } from './repo-tasks.js';
 import { notices } from './texts.js';
 import { caseView, caseViewOf } from './service-views.js';
 import { isImmediate, planTasks } from './workflow.js';
-import { applicantNotices, type CaseRef } from './notify-applicant.js';
+import { applicantNotices, notifyApplicant, type CaseRef } from './notify-applicant.js';
 
 interface Applicant {
   accountId: string; kind: 'person' | 'enterprise'; name: string; idOrCode: string;
@@ -128,19 +130,25 @@ async function createTasks(t: Executor, clock: Clock, spec: ApplicationSpec, c: 
       ...dueOf(clock.cal, clock.today, limit, 0),
     }]);
   }
-  return tasks.insertTasks(t, planTasks(spec.workflow).map((p) => ({
-    caseId: c.id, regionCode: c.regionCode, itemCode: spec.code, kind: 'review' as const, stage: p.stage, stageName: p.stageName,
-    stageRule: p.stageRule, name: p.name, departmentCode: p.departmentCode, status: 'pending' as const, limitDays: p.limitDays,
-    openedOn: null, openedAt: null, dueOn: null, dueProvisional: false,
-  })));
+  return tasks.insertTasks(t, plannedTasks(spec, c));
 }
+
+/** The workflow's tasks of a new case, every one pending until its stage opens. */
+const plannedTasks = (spec: ApplicationSpec, c: { id: string; regionCode: string }): tasks.NewTask[] => planTasks(spec.workflow).map((p) => ({
+  caseId: c.id, regionCode: c.regionCode, itemCode: spec.code, kind: 'review' as const, stage: p.stage, stageName: p.stageName,
+  stageRule: p.stageRule, name: p.name, departmentCode: p.departmentCode, status: 'pending' as const, limitDays: p.limitDays,
+  openedOn: null, openedAt: null, dueOn: null, dueProvisional: false,
+}));
 
 /** The route's part in a submission: its Idempotency-Key is recorded with the case. */
 export interface SubmitHooks {
   /** before any call to another system (免提交 by reference), which leaves records of its own */
   beforeOutsideWork?(): Promise<void>;
-  /** last inside the transaction, with the response: the key and the case commit together */
-  beforeCommit?(t: Executor, view: CaseView): Promise<void>;
+  /**
+   * The write that records the answer under the request's key (idempotentAnswer), run in the
+   * case's transaction so the key and the case commit together; null without a key.
+   */
+  answer?(view: CaseView): { write: SQL; claimed(rowCount: number): void } | null;
 }
 
 /** Submit an application. */
@@ -174,27 +182,39 @@ export async function submit(ctx: Ctx, actor: Actor, body: ApplicationBody, lang
     }, (number) => claimMaterials(t, actor, spec, body, proofs, number),
     { accountId: actor.accountId, hasFiles: body.materials.some((m) => m.fileIds.length > 0) }, clock.today, drawn);
     const { id, case_no: caseNo, materials } = c;
-    const created = await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
-    // a plain submission's notices ride on its timeline's INSERT (record); accepted or concluded at
-    // once, they go first, before the notices of the commands below
-    const queued = await applicantNotices(t, c, (ref) => notices.submitted(ref, c.due_on), ...(immediate ? [(ref: CaseRef) => notices.accepted(ref)] : []));
-    if (commitment || immediate) await rows(t, queued);
+    const makes = [(ref: CaseRef) => notices.submitted(ref, c.due_on), ...(immediate ? [(ref: CaseRef) => notices.accepted(ref)] : [])];
     const events: EventInput[] = [{ action: 'submitted', data: { itemVersion: spec.version } }, ...prefillChecked];
+    const change = {
+      itemCode: spec.code, itemVersion: spec.version, applicant: applicant.accountId, acting: applicant.acting?.accountId ?? null,
+      commitment, formData, materials: materials.map((m) => ({ index: m.index, files: m.files.map((f) => f.sha256), governmentHeld: m.governmentHeld, verified: proofs.get(m.index)?.digest ?? null })),
+    };
+    if (!commitment && !immediate) {
+      // a plain submission: its answer from the rows it is about to write, then every one of them
+      // (tasks, timeline, audit entry, notices and the Idempotency-Key with the answer) in one statement
+      const taskRows = newTaskRows(plannedTasks(spec, { id, regionCode }));
+      const recorded = newCaseRecord(c, actor, at, 'submitted', events, change);
+      const view = await caseViewOf(ctx, actor, { c, tasks: taskRows, events: recorded.events }, lang, t);
+      const key = hooks.answer?.(view) ?? null;
+      const writes = [tasksInsert(taskRows), ...recorded.writes, await applicantNotices(t, c, ...makes), ...(key ? [key.write] : [])];
+      const [r] = await rows<{ claimed: number }>(t, withWrites(writes, key ? sql.raw(`SELECT count(*)::int AS claimed FROM w${writes.length - 1}`) : sql`SELECT 1 AS claimed`));
+      key?.claimed(Number(r.claimed));
+      return view;
+    }
+    await createTasks(t, clock, spec, { id, regionCode }, commitment, at);
+    // accepted or concluded at once: its notices go before those of the commands below
+    await notifyApplicant(t, c, ...makes);
     if (commitment) {
       events.push({ action: 'commitment_signed' }, { action: 'auto_accepted', departmentCode: spec.departmentCode });
       events.push(...(await conclude(t, c, 'approved', at)));
-    } else if (immediate) {
+    } else {
       events.push({ action: 'auto_accepted', departmentCode: spec.departmentCode });
       events.push(...(await openStage(t, clock, c, 1, at)));
     }
-    const written = await record(t, c, actor, at, 'submitted', events, {
-      itemCode: spec.code, itemVersion: spec.version, applicant: applicant.accountId, acting: applicant.acting?.accountId ?? null,
-      commitment, formData, materials: materials.map((m) => ({ index: m.index, files: m.files.map((f) => f.sha256), governmentHeld: m.governmentHeld, verified: proofs.get(m.index)?.digest ?? null })),
-    }, { newCase: true, riders: commitment || immediate ? [] : [queued] });
-    // the answer from the rows just written; accepted or concluded at once, the commands above changed them
-    const view = commitment || immediate ? await caseView(ctx, actor, caseNo, lang, t)
-      : await caseViewOf(ctx, actor, { c, tasks: created, events: written }, lang, t);
-    await hooks.beforeCommit?.(t, view);
+    await record(t, c, actor, at, 'submitted', events, change, { newCase: true });
+    // the commands above changed the rows: the answer reads them back
+    const view = await caseView(ctx, actor, caseNo, lang, t);
+    const key = hooks.answer?.(view);
+    if (key) key.claimed((await rows(t, key.write)).length);
     return view;
   });
 }

@@ -16,7 +16,7 @@ import { findCasePage, type CasePage } from './repo-page.js';
 import { findPickupStatus } from './repo-handover.js';
 import { hasHandled, listEvents, type EventRow } from './repo-events.js';
 import { listTasksOfCase, listTasksOfCases, type TaskRow } from './repo-tasks.js';
-import { holdersOf, timeline, toCaseSummary, toCaseView, toInboxTask } from './views.js';
+import { holdersOf, timeline, toCaseSummary, toCaseView, toInboxTask, type TimelineRow } from './views.js';
 
 async function namesFor(db: Executor, c: repo.CaseRow, tasks: TaskRow[], extra: (string | null)[] = []) {
   const codes = new Set([c.department_code, ...tasks.map((k) => k.department_code), ...extra.filter((x): x is string => !!x)]);
@@ -46,7 +46,8 @@ export async function caseView(ctx: Ctx, actor: Actor, caseNo: string, lang: Lan
 }
 
 /** The same from the case's rows in hand (a command that has just written all of them). */
-export async function caseViewOf(ctx: Ctx, actor: Actor, { c, tasks, events }: CasePage, lang: Lang, db: Executor = ctx.db): Promise<CaseView> {
+export async function caseViewOf(ctx: Ctx, actor: Actor, { c, tasks, events }: Omit<CasePage, 'events'> & { events: TimelineRow[] }, lang: Lang,
+  db: Executor = ctx.db): Promise<CaseView> {
   const links = await applicantLinks(db, actor, c);
   if (!canReadCase(actor, c, links)) throw new AppError('CASE_NOT_FOUND');
   const clock = await clockOf(ctx);

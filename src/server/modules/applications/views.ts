@@ -10,7 +10,7 @@ import type { Clock } from './context.js';
 import { canSupplement, canWithdraw, canWorkTask, isClaimedByOther, type ApplicantLinks } from './policy.js';
 import type { CaseRow } from './repo.js';
 import type { EventRow } from './repo-events.js';
-import type { InboxRow, TaskRow } from './repo-tasks.js';
+import { byTaskOrder, type InboxRow, type TaskRow } from './repo-tasks.js';
 import { timelineText } from './texts.js';
 import { PREFILL_CHECK_ACTIONS, prefillCheckText } from './texts-prefill.js';
 
@@ -41,7 +41,10 @@ const SYSTEM_ACTIONS = new Set([
   ...PREFILL_CHECK_ACTIONS,
 ]);
 
-export function timeline(events: EventRow[], names: Names, lang: Lang): TimelineEntry[] {
+/** The view shows no event's id: an answer built before its rows are written has none yet. */
+export type TimelineRow = Omit<EventRow, 'id'>;
+
+export function timeline(events: TimelineRow[], names: Names, lang: Lang): TimelineEntry[] {
   return events.map((e) => {
     const departmentName = e.department_code ? names.get(e.department_code) ?? e.department_code : null;
     return {
@@ -52,8 +55,9 @@ export function timeline(events: EventRow[], names: Names, lang: Lang): Timeline
   });
 }
 
-export function toCaseView(actor: Actor | null, c: CaseRow, tasks: TaskRow[], events: EventRow[], clock: Clock, names: Names, lang: Lang,
+export function toCaseView(actor: Actor | null, c: CaseRow, unordered: TaskRow[], events: TimelineRow[], clock: Clock, names: Names, lang: Lang,
   links?: ApplicantLinks): CaseView {
+  const tasks = [...unordered].sort(byTaskOrder);
   const actions: CaseView['actions'] = [];
   if (actor && canWithdraw(actor, c, links)) actions.push('withdraw');
   if (actor && canSupplement(actor, c, links)) actions.push('supplement');
