@@ -120,7 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     citizenIdleMinutes: int(env.CITIZEN_IDLE_MINUTES, 120),
     sessionCacheSeconds: int(env.SESSION_CACHE_SECONDS, 30),
     rateLimitPerMinute: int(env.RATE_LIMIT_PER_MINUTE, 600),
-    workers: env.TONGBAN_WORKERS === 'auto' ? availableParallelism() : int(env.TONGBAN_WORKERS, 1),
+    // auto: one per core, on a PostgreSQL server; the embedded database runs in one process
+    workers: env.TONGBAN_WORKERS === 'auto' ? (env.DATABASE_URL ? availableParallelism() : 1) : int(env.TONGBAN_WORKERS, 1),
     outboxWorker: bool(env.OUTBOX_WORKER, true),
     outboxPollMs: int(env.OUTBOX_POLL_MS, 500),
     outboxMaxAttempts: int(env.OUTBOX_MAX_ATTEMPTS, 10),
