@@ -2,14 +2,14 @@
 // event loop): PostgreSQL schema BENCH_SCHEMA (made and dropped by the parent), the demo city
 // (catalogue, forms, workflows, staff) plus BENCH_CITIZENS generated citizens, then listen.
 // BENCH_WORKERS server processes (default: one per core, as TONGBAN_WORKERS=auto) share the port
-// through the platform's own primary (src/server/cluster.ts).
+// through the platform's own primary (src/server/platform/cluster.ts).
 import cluster from 'node:cluster';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
-import { runPrimary } from '../src/server/cluster.js';
+import { runPrimary } from '../src/server/platform/cluster.js';
 import { loadConfig } from '../src/server/config.js';
 import { benchDatabaseUrl } from './lib.js';
 import { connect } from '../src/server/db/client.js';

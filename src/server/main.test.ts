@@ -109,6 +109,11 @@ describe('several server processes (TONGBAN_WORKERS)', () => {
         return (await res.json()).idNumberMasked;
       };
       for (let i = 0; i < 6; i++) assert.equal(await login(), '110105********0035');
+      // whichever worker answers /metrics counts the requests of both
+      for (let i = 0; i < 4; i++) {
+        const metrics = await (await fetch(`${server.url}/metrics`, { headers: { connection: 'close' } })).text();
+        assert.match(metrics, /http_requests_total\{method="POST",route="\/api\/auth\/login",status="200"\} 6\n/);
+      }
 
       process.kill(workers[0], 'SIGKILL');
       await until('the replacement worker', () => {

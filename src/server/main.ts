@@ -2,7 +2,7 @@
 // above 1 (PostgreSQL only) this process becomes the primary of several server processes (ADR 0017).
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
-import { isClusterWorker, runPrimary } from './cluster.js';
+import { isClusterWorker, runPrimary } from './platform/cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEMO_PASSWORD, demoAccountList } from './db/seed/index.js';
 

@@ -42,6 +42,7 @@ export function runPrimary(o: PrimaryOptions): Promise<number> {
       for (const w of workers) w.process.kill('SIGTERM');
     };
 
+    cluster.on('message', (worker, m: unknown) => relayGather(worker, m));
     cluster.on('listening', (_worker, address) => {
       if (++listening === o.workers) o.onListening(address.port);
     });
@@ -67,3 +68,67 @@ export function runPrimary(o: PrimaryOptions): Promise<number> {
 }
 
 export const isClusterWorker = () => cluster.isWorker;
+
+// Gathering from every worker (e.g. /metrics for the whole server): a worker asks the primary,
+// which asks every live worker, and hands the asker their answers once all replied or time ran out.
+interface GatherAsk { type: 'tongban:gather'; topic: string; id: number }
+interface GatherPart { type: 'tongban:gather:part'; id: number; part: unknown }
+const GATHER_MS = 2_000;
+let gatherSeq = 0;
+
+function relayGather(asker: Worker, m: unknown) {
+  const ask = m as GatherAsk;
+  if (ask?.type !== 'tongban:gather') return;
+  const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead() && w.isConnected());
+  const id = ++gatherSeq;
+  const parts: unknown[] = [];
+  const done = () => {
+    clearTimeout(timer);
+    for (const w of workers) w.off('message', onPart);
+    if (asker.isConnected()) asker.send({ type: 'tongban:gather:all', topic: ask.topic, id: ask.id, parts });
+  };
+  const onPart = (p: GatherPart) => {
+    if (p?.type !== 'tongban:gather:part' || p.id !== id) return;
+    parts.push(p.part);
+    if (parts.length === workers.length) done();
+  };
+  const timer = setTimeout(done, GATHER_MS);
+  for (const w of workers) {
+    w.on('message', onPart);
+    w.send({ type: 'tongban:gather:collect', topic: ask.topic, id });
+  }
+}
+
+/**
+ * In a worker: answer the primary's collections of `topic` with `collect()`, and `gather()` the
+ * answers of every worker (this one included), or null when the primary does not answer; the
+ * gatherer itself is null outside a cluster. `stop` ends the answering.
+ */
+export function gatherer<T>(topic: string, collect: () => Promise<T>): { gather(): Promise<T[] | null>; stop(): void } | null {
+  if (!cluster.isWorker) return null;
+  let seq = 0;
+  const waiting = new Map<number, (parts: T[] | null) => void>();
+  const onMessage = (m: { type?: string; topic?: string; id: number; parts?: T[] }) => {
+    if (m?.topic !== topic) return;
+    if (m.type === 'tongban:gather:collect') {
+      void collect().then((part) => process.send?.({ type: 'tongban:gather:part', id: m.id, part }), () => process.send?.({ type: 'tongban:gather:part', id: m.id, part: null }));
+    } else if (m.type === 'tongban:gather:all') {
+      waiting.get(m.id)?.(m.parts ?? []);
+    }
+  };
+  process.on('message', onMessage);
+  return {
+    gather: () => new Promise<T[] | null>((resolve) => {
+      const id = ++seq;
+      const timer = setTimeout(() => finish(null), GATHER_MS + 1_000);
+      const finish = (parts: T[] | null) => {
+        clearTimeout(timer);
+        waiting.delete(id);
+        resolve(parts);
+      };
+      waiting.set(id, finish);
+      process.send!({ type: 'tongban:gather', topic, id });
+    }),
+    stop: () => process.off('message', onMessage),
+  };
+}
