@@ -67,7 +67,8 @@ export interface NewCase {
 
 /**
  * Insert a case and return its row, which this transaction now holds locked as lockCaseBy* would;
- * undefined when the case number is taken (the caller draws another). One statement, one round trip.
+ * undefined when the case number is taken (the caller draws another). One statement, one round trip;
+ * only the id and the number come back, the rest of the row is what was written (insertedRow).
  */
 export async function insertCase(t: Executor, c: NewCase, options: { dropDraftOf?: string } = {}): Promise<CaseRow | undefined> {
   // a number drawn here: the region and date prefix, then the sequence's next value in six digits
@@ -76,7 +77,7 @@ export async function insertCase(t: Executor, c: NewCase, options: { dropDraftOf
   const dropDraft = options.dropDraftOf
     ? sql`WITH draft AS (DELETE FROM application_drafts WHERE account_id = ${options.dropDraftOf} AND item_code = ${c.itemCode}) `
     : sql``;
-  return openRow(await one<CaseRow>(t, sql`${dropDraft}INSERT INTO cases (case_no, region_code, item_code, item_version, item_name, department_code,
+  const r = await one<{ id: string; case_no: string }>(t, sql`${dropDraft}INSERT INTO cases (case_no, region_code, item_code, item_version, item_name, department_code,
       applicant_account_id, applicant_kind, applicant_name, applicant_id_masked, enterprise_name, enterprise_credit_code_hash, id_tail_hash,
       acting_agent_account_id, acting_agent_name, acting_role, acting_authorisation, status, form_data, materials, delivery, commitment,
       started_on, limit_days, due_on, due_provisional, submitted_at, accepted_at)
@@ -87,8 +88,23 @@ export async function insertCase(t: Executor, c: NewCase, options: { dropDraftOf
       ${c.startedOn}::date, ${c.limitDays}, ${c.dueOn}::date, ${c.dueProvisional}, ${c.submittedAt.toISOString()},
       ${c.acceptedAt?.toISOString() ?? null})
     ON CONFLICT (case_no) DO NOTHING
-    RETURNING ${CASE_COLUMNS}`));
+    RETURNING id, case_no`);
+  return r && insertedRow(c, r);
 }
+
+/** A case just inserted as CASE_COLUMNS read it back: what was written, every other column at its default. */
+const insertedRow = (c: NewCase, r: { id: string; case_no: string }): CaseRow => ({
+  id: r.id, case_no: r.case_no, region_code: c.regionCode, item_code: c.itemCode, item_version: c.itemVersion, item_name: c.itemName,
+  department_code: c.departmentCode, applicant_account_id: c.applicantAccountId, applicant_kind: c.applicantKind,
+  applicant_name: c.applicantName, applicant_id_masked: c.applicantIdMasked, enterprise_name: c.enterpriseName,
+  enterprise_credit_code_hash: c.enterpriseCreditCodeHash, acting_agent_account_id: c.actingAgentAccountId,
+  acting_agent_name: c.actingAgentName, acting_role: c.actingRole, status: c.status, result: null,
+  // as jsonb hands them back (no undefined members)
+  form_data: JSON.parse(JSON.stringify(c.formData)), materials: JSON.parse(JSON.stringify(c.materials)), delivery: JSON.parse(JSON.stringify(c.delivery)),
+  tracking_no: null, commitment: c.commitment, started_on: c.startedOn, limit_days: c.limitDays, paused_on: null, paused_days: 0,
+  due_on: c.dueOn, due_provisional: c.dueProvisional, submitted_at: c.submittedAt, accepted_at: c.acceptedAt ?? null,
+  concluded_at: null, not_accepted_reason: null, version: 1,
+});
 
 /** The columns a command may change; unspecified ones stay. Bumps the row version. */
 export interface CasePatch {

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { tx } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { rows, tx } from '../../db/client.js';
 import { advanceClock, resetClock } from '../../platform/clock.js';
 import { Client } from '../../test/harness.js';
 import { loggedIn, registerPerson, type Person } from '../identity/test-support.js';
@@ -120,5 +121,14 @@ describe('the message centre API', () => {
       assert.equal(res.statusCode, 400, `${query}: ${res.body}`);
       assert.equal(problemOf(res).errors?.[0].path, path, query);
     }
+  });
+  it('refuses a malformed notice as a programming error: the transaction fails and nothing is queued', async () => {
+    const queued = async () => Number((await rows<{ n: string }>(t.db.orm, sql`SELECT count(*) AS n FROM outbox`))[0].n);
+    const before = await queued();
+    const good = { accountId: alice.id, kind: 'test.notice', title: { zh: '标题', en: 'Title' }, body: { zh: '正文', en: 'Body' } };
+    for (const [bad, path] of [[{ ...good, accountId: 'not-a-uuid' }, '/accountId'], [{ ...good, kind: 'Not A Kind' }, '/kind'], [{ ...good, title: { zh: '', en: 'x' } }, '/title/zh']] as const) {
+      await assert.rejects(tx(t.db.orm, (q) => queueNotice(q, bad as never)), (e: Error) => e.message.startsWith('invalid notice') && e.message.includes(path), path);
+    }
+    assert.equal(await queued(), before);
   });
 });

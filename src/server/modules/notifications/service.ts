@@ -1,6 +1,6 @@
 // Message centre rules: other modules queue notices in their own transactions; an account reads
 // and marks its own messages. A message that is not the caller's is reported as not found.
-import { Value } from 'typebox/value';
+import { Compile } from 'typebox/compile';
 import type { Message, MessageListQueryValue, MessagePage } from '../../../contract/notifications.js';
 import type { SQL } from 'drizzle-orm';
 import { isoTimestamp, rows, type Executor } from '../../db/client.js';
@@ -12,6 +12,8 @@ import { outboxInsert } from '../../platform/outbox.js';
 import { isRecipient } from './policy.js';
 import * as repo from './repo.js';
 import { NoticeSchema, type Notice } from './schemas.js';
+
+const noticeValidator = Compile(NoticeSchema);
 
 /** The outbox topic whose handler writes the message and fans out to SMS and email. */
 export const NOTIFY_TOPIC = 'notify';
@@ -30,10 +32,10 @@ export async function queueNotice(t: Executor, notice: Notice): Promise<void> {
  */
 export function noticesInsert(notices: Notice[]): SQL {
   for (const notice of notices) {
-    // Check is the cheap path; the error list is built only for a notice that fails it
-    const valid: boolean = Value.Check(NoticeSchema, notice);
+    // the compiled check is the cheap path; the error list is built only for a notice that fails it
+    const valid: boolean = noticeValidator.Check(notice);
     if (!valid) {
-      const problems = [...Value.Errors(NoticeSchema, notice)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+      const problems = noticeValidator.Errors(notice).map((e) => `${e.instancePath || '/'} ${e.message}`);
       throw new Error(`invalid notice ${notice.kind}: ${problems.join('; ')}`);
     }
   }
