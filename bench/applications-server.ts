@@ -106,7 +106,7 @@ if (workers > 1 && cluster.isPrimary) {
   process.stdin.on('end', () => process.kill(process.pid, 'SIGTERM'));
   const code = await runPrimary({
     // the workers share the raw baseline's number of connections (PG_POOL_MAX, 10) between them
-    workers, env: { BENCH_PORT: String(40_000 + Math.floor(Math.random() * 20_000)), PG_POOL_MAX: String(Math.ceil(Number(process.env.PG_POOL_MAX ?? 10) / workers)) },
+    workers, env: { PG_POOL_MAX: String(Math.ceil(Number(process.env.PG_POOL_MAX ?? 10) / workers)) },
     drainMs: 5_000,
     prepare: async () => {
       const db = await connect(config);
@@ -126,7 +126,8 @@ if (workers > 1 && cluster.isPrimary) {
 const db = await connect(config);
 const app = await buildApp(config, { db, logger: false });
 if (cluster.isPrimary) await seedCitizens(db);
-await app.listen({ port: Number(process.env.BENCH_PORT ?? 0), host: '127.0.0.1' });
+// port 0: every worker of a cluster gets the same free port
+await app.listen({ port: 0, host: '127.0.0.1' });
 if (inspector) {
   inspector.connect();
   await post('Profiler.enable');

@@ -57,7 +57,7 @@ export function runPrimary(o: PrimaryOptions): Promise<number> {
       while (restarts.length && restarts[0] < now - RESTART_WINDOW_MS) restarts.shift();
       o.log(`worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); ${restarts.length > MAX_RESTARTS ? 'it keeps failing: stopping' : 'starting another'}`);
       if (restarts.length > MAX_RESTARTS) stop(1);
-      else setTimeout(fork, 250).unref();
+      else setTimeout(() => { if (!stopping) fork(); }, 250); // not unref'd: it may be the last thing keeping the primary alive
     });
     for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => stop(0));
 
