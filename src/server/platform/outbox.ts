@@ -109,8 +109,8 @@ export async function enqueue<P>(t: Executor, event: OutboxEvent<P>): Promise<st
 }
 
 /**
- * The INSERT of events, in list order, for the caller to run in its transaction, alone or riding on
- * another statement as a data-modifying CTE (a submission's notices ride on its timeline's INSERT).
+ * The INSERT of events, in list order, for the caller to run in its transaction, alone or with its
+ * other writes in one statement (withWrites: a submission's notices go with its tasks and timeline).
  */
 export function outboxInsert(events: OutboxEvent<unknown>[]): SQL {
   const at = now();
