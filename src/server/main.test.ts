@@ -35,17 +35,18 @@ function start(env: Record<string, string> = {}): Promise<Started> {
   });
 }
 
-describe('the platform process', () => {
-  after(async () => {
-    rmSync(dataDir, { recursive: true, force: true });
-    if (schema) {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.end();
-    }
-  });
+// after every test of the file: both suites use the data directory and the schema
+after(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  if (schema) {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  }
+});
 
+describe('the platform process', () => {
   it('drains on SIGTERM, exits cleanly and keeps what was written across a restart', async () => {
     const first = await start();
     const registration = { username: 'restart.li', name: '李重启', idNumber: '11010519491231002X', mobile: '13911112222', password: 'Restart#2026' };

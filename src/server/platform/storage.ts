@@ -76,8 +76,9 @@ export class LocalDiskStore implements BlobStore {
     const target = this.pathOf(key);
     await mkdir(this.tmpDir, { recursive: true });
     const temp = path.join(this.tmpDir, `${randomUUID()}.part`);
+    const out = createWriteStream(temp, { flags: 'wx', mode: 0o600 });
     try {
-      await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, out);
       const handle = await open(temp, 'r+');
       let size: number;
       try {
@@ -90,6 +91,9 @@ export class LocalDiskStore implements BlobStore {
       await rename(temp, target);
       return { size };
     } catch (error) {
+      // a source that fails at once can beat the file's open: the stream still creates the file
+      // after pipeline gave up, so wait for it to close before removing it
+      if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
       await rm(temp, { force: true });
       throw error;
     }
