@@ -39,11 +39,9 @@ export interface NewTask {
   openedOn: string | null; openedAt: Date | null; dueOn: string | null; dueProvisional: boolean;
 }
 
-/** Insert a case's tasks; they come back as listTasksOfCase reads them, in its order. */
-export async function insertTasks(t: Executor, tasks: NewTask[]): Promise<TaskRow[]> {
-  if (!tasks.length) return [];
-  return rows<TaskRow>(t, sql`WITH written AS (${tasksInsert(newTaskRows(tasks))} RETURNING ${TASK_COLUMNS})
-    SELECT * FROM written ORDER BY stage, kind, name, id`);
+/** Insert a case's tasks. */
+export async function insertTasks(t: Executor, tasks: NewTask[]): Promise<void> {
+  if (tasks.length) await rows(t, tasksInsert(newTaskRows(tasks)));
 }
 
 /** New tasks as their rows will read: ids drawn here, every other column at its default. */
