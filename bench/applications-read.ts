@@ -7,9 +7,9 @@ import pg from 'pg';
 import type { Executor } from '../src/server/db/client.js';
 import { getCalendar, calendarToday } from '../src/server/modules/calendar/index.js';
 import { soonUntil } from '../src/server/modules/applications/clock.js';
-import * as caseRepo from '../src/server/modules/applications/repo.js';
-import { listEvents } from '../src/server/modules/applications/repo-events.js';
-import { countInbox, inboxCounts, listInbox, listTasksOfCase, type InboxView } from '../src/server/modules/applications/repo-tasks.js';
+import { findCasePage } from '../src/server/modules/applications/repo-page.js';
+import { countInbox, inboxCounts, listInbox, type InboxView } from '../src/server/modules/applications/repo-tasks.js';
+import type { Captured, FloorQueries } from './applications-floor.js';
 import type { LoadResult } from './lib.js';
 import type { Session } from './applications-submit.js';
 
@@ -44,7 +44,6 @@ export function inboxReads(url: string, reviewer: Session, department: string, v
     () => ({ path, cookie: reviewer.cookie }));
 }
 
-interface Captured { text: string; values: unknown[] }
 
 /** Run repo functions against a recorder: the SQL text and parameters they would send. */
 async function capture(call: (db: Executor) => Promise<unknown>): Promise<Captured[]> {
@@ -88,30 +87,50 @@ async function explain(pool: pg.Pool, q: Captured): Promise<Plan> {
   }
 }
 
-/** The inbox's three queries for a view, as the service builds them for `accountId`. */
-export async function explainInbox(pool: pg.Pool, department: string, accountId: string, view: InboxView): Promise<Plan[]> {
+/** The statements the inbox sends for a view's first page, as the service builds them for `accountId` (with the count `done` adds). */
+async function inboxStatements(pool: pg.Pool, department: string, accountId: string, view: InboxView, withCount: boolean): Promise<Captured[]> {
   const cal = await getCalendar(drizzle(pool) as unknown as Executor);
   const today = calendarToday();
   const base = { departments: [department], accountId, today, soonUntil: soonUntil(cal, today) };
-  const queries = await capture(async (db) => {
+  return capture(async (db) => {
     await listInbox(db, { ...base, view }, 20, 0);
-    await countInbox(db, { ...base, view });
+    if (withCount) await countInbox(db, { ...base, view });
     await inboxCounts(db, base);
   });
+}
+
+/** The inbox's three queries for a view (the count as `done` runs it, to see its plan). */
+export async function explainInbox(pool: pg.Pool, department: string, accountId: string, view: InboxView): Promise<Plan[]> {
   const plans: Plan[] = [];
-  for (const q of queries) plans.push(await explain(pool, q));
+  for (const q of await inboxStatements(pool, department, accountId, view, true)) plans.push(await explain(pool, q));
   return plans;
 }
 
-/** The case page's reads for one case. */
-export async function explainCasePage(pool: pg.Pool, caseNo: string): Promise<Plan[]> {
-  const { rows: [c] } = await pool.query<{ id: string }>('SELECT id FROM cases WHERE case_no = $1', [caseNo]);
-  const queries = await capture(async (db) => {
-    await caseRepo.findCaseByNo(db, caseNo);
-    await listTasksOfCase(db, c.id);
-    await listEvents(db, c.id);
+/** What the floor server (applications-floor.ts) runs: the case page's statement and each view's inbox statements. */
+export async function floorQueries(pool: pg.Pool, department: string, accountId: string, views: readonly InboxView[]): Promise<FloorQueries> {
+  const [page] = await capture((db) => findCasePage(db, 'CASE_NO'));
+  if (page.values.length !== 1 || page.values[0] !== 'CASE_NO') throw new Error('the case page statement no longer takes the case number as its only value');
+  const inbox: FloorQueries['inbox'] = {};
+  for (const view of views) inbox[view] = await inboxStatements(pool, department, accountId, view, false);
+  return { casePage: page.text, inbox };
+}
+
+/** GET /case/:caseNo on the floor server, as caseReads reads the case page. */
+export function floorCaseReads(url: string, readers: { caseNos: string[] }[], connections: number, seconds: number) {
+  let n = 0;
+  return getLoad(`floor: the same statement, bare node:http + pg, ${connections} clients`, url, connections, seconds, () => {
+    const r = readers[n++ % readers.length];
+    return { path: `/case/${r.caseNos[Math.floor(Math.random() * r.caseNos.length)]}`, cookie: '' };
   });
+}
+
+export function floorInboxReads(url: string, view: InboxView, connections: number, seconds: number) {
+  return getLoad(`floor: view=${view}'s statements, bare node:http + pg, ${connections} clients`, url, connections, seconds, () => ({ path: `/inbox/${view}`, cookie: '' }));
+}
+
+/** The case page's statement for one case. */
+export async function explainCasePage(pool: pg.Pool, caseNo: string): Promise<Plan[]> {
   const plans: Plan[] = [];
-  for (const q of queries) plans.push(await explain(pool, q));
+  for (const q of await capture((db) => findCasePage(db, caseNo))) plans.push(await explain(pool, q));
   return plans;
 }

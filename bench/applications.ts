@@ -10,7 +10,8 @@ import { seedItems } from '../src/server/db/seed/data/items/index.js';
 import { DEMO_PASSWORD } from '../src/server/db/seed/index.js';
 import { HELD_SOURCES } from '../src/server/modules/applications/held-materials.js';
 import { generateCases, readerCases } from './applications-data.js';
-import { caseReads, explainCasePage, explainInbox, inboxReads, trivialReads, type Plan } from './applications-read.js';
+import { startFloor } from './applications-floor.js';
+import { caseReads, explainCasePage, explainInbox, floorCaseReads, floorInboxReads, floorQueries, inboxReads, trivialReads, type Plan } from './applications-read.js';
 import { apiSubmit, login, rawSubmit, readTemplate, type Session } from './applications-submit.js';
 import { benchDatabaseUrl, printTable, transportOf, type LoadResult } from './lib.js';
 
@@ -38,9 +39,11 @@ function assertNoExchange() {
 }
 
 const INBOX_DEPARTMENT = 'gaj';
+const VIEWS = ['open', 'due_soon', 'overdue', 'mine'] as const;
 const TARGETS = { ratio: 0.5, caseP99: 15, inboxP99: 20 };
 /** the bench server's connections name themselves so (PGAPPNAME), to count their backends' CPU */
 const BENCH_APP_NAME = `tongban-bench-${process.pid}`;
+const FLOOR_APP_NAME = `${BENCH_APP_NAME}-floor`;
 
 export interface ApplicationsBenchOptions {
   seconds: number;
@@ -87,15 +90,17 @@ const cpuMsOf = (pid: number) => {
 /** BENCH_TRACE_SQL=1: the statements the server sent since the last call (it answers SIGUSR2 on stdout). */
 const statementWaiters: ((n: number) => void)[] = [];
 let serverPid = 0;
-/** The server's CPU ms: its process and, with several server processes, its workers (its children). */
-const serverCpuMs = () => {
+/** CPU ms of a server: its process and, with several server processes, its workers (its children). */
+const treeCpuMs = (pid: number) => {
   let children: number[] = [];
   try {
-    children = readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch { /* the server ended */ }
-  return children.reduce((sum, pid) => sum + cpuMsOf(pid), cpuMsOf(serverPid));
+  return children.reduce((sum, child) => sum + cpuMsOf(child), cpuMsOf(pid));
 };
-const processCpuMs = (pid: number) => (pid === serverPid ? serverCpuMs() : cpuMsOf(pid));
+const serverCpuMs = () => treeCpuMs(serverPid);
+/** a server's CPU with its workers; ours (the raw runs) without the servers we started */
+const processCpuMs = (pid: number) => (pid === process.pid ? cpuMsOf(pid) : treeCpuMs(pid));
 const statementsSent = () => process.env.BENCH_TRACE_SQL !== '1' || !serverPid ? Promise.resolve(NaN) : new Promise<number>((resolve) => {
   statementWaiters.push(resolve);
   process.kill(serverPid, 'SIGUSR2');
@@ -182,8 +187,10 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
   const pool = new pg.Pool({ connectionString, max: Number(process.env.PG_POOL_MAX ?? 10), options: `-c search_path=${schema},public`, application_name: `${BENCH_APP_NAME}-raw` });
   pool.on('error', () => undefined);
   const server = startServer(schema, o.citizens);
+  let floor: ReturnType<typeof startFloor> | null = null;
   let cleaned: Promise<void> | null = null;
   const cleanup = () => (cleaned ??= (async () => {
+    floor?.child.kill('SIGKILL');
     if (server.child.exitCode === null && server.child.signalCode === null) {
       const exited = new Promise((r) => server.child.once('exit', r));
       server.child.kill('SIGTERM');
@@ -280,12 +287,17 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
     await trivialReads(url, 8, 2);
     const trivial = await withCpu(server.child.pid!, o.seconds, () => trivialReads(url, 64, o.seconds), pool);
     const page = await withCpu(server.child.pid!, o.seconds, () => caseReads(url, readers, 64, o.seconds), pool);
+    // the floor: the same statements through a bare server in as many processes, sharing as many connections
+    floor = startFloor(schema, workers, await floorQueries(pool, INBOX_DEPARTMENT, reviewer.accountId, VIEWS), FLOOR_APP_NAME);
+    const floorUrl = await floor.ready;
+    await floorCaseReads(floorUrl, readers, 8, 2);
+    const floorPage = await withCpu(floor.child.pid!, o.seconds, () => floorCaseReads(floorUrl, readers, 64, o.seconds), pool, FLOOR_APP_NAME);
     probes.push(await probe('GET /api/applications/:caseNo', 200, (i) => {
       const r = readers[i % readers.length];
       return fetch(`${url}/api/applications/${r.caseNos[i % r.caseNos.length]}`, { headers: { cookie: r.session.cookie } });
     }));
     printTable(`Case page with ${gen.cases.toLocaleString('en')} cases stored, ${readers.length} citizens reading their own (target: p99 ≤ ${TARGETS.caseP99} ms)`,
-      [row(trivial, { target: 'baseline' }), row(page, { target: page.p99 <= TARGETS.caseP99 ? 'met' : 'MISSED' })]);
+      [row(trivial, { target: 'baseline' }), row(page, { target: page.p99 <= TARGETS.caseP99 ? 'met' : 'MISSED' }), row(floorPage, { target: 'floor' })]);
     printPlans('Case page queries, serially (EXPLAIN ANALYZE, TIMING OFF)', await explainCasePage(pool, readers[0].caseNos[0]), page.p99 > TARGETS.caseP99);
 
     // 4. the department inbox
@@ -293,19 +305,20 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
     const plans: (Plan & { view: string })[] = [];
     let missed = false;
     await inboxReads(url, reviewer, INBOX_DEPARTMENT, 'open', 8, 2);
-    for (const view of ['open', 'due_soon', 'overdue', 'mine'] as const) {
+    for (const view of VIEWS) {
       const r = await withCpu(server.child.pid!, o.seconds, () => inboxReads(url, reviewer, INBOX_DEPARTMENT, view, 64, o.seconds), pool);
       missed ||= r.p99 > TARGETS.inboxP99;
       inboxRows.push(row(r, { target: r.p99 <= TARGETS.inboxP99 ? 'met' : 'MISSED' }));
+      inboxRows.push(row(await withCpu(floor.child.pid!, o.seconds, () => floorInboxReads(floorUrl, view, 64, o.seconds), pool, FLOOR_APP_NAME), { target: 'floor' }));
     }
     inboxRows.unshift(row(await withCpu(server.child.pid!, o.seconds, () => trivialReads(url, 64, o.seconds), pool), { target: 'baseline' }));
-    for (const view of ['open', 'due_soon', 'overdue', 'mine'] as const) {
+    for (const view of VIEWS) {
       probes.push(await probe(`GET /api/workbench/tasks?view=${view}`, 200, () =>
         fetch(`${url}/api/workbench/tasks?department=${INBOX_DEPARTMENT}&view=${view}`, { headers: { cookie: reviewer.cookie } })));
     }
     printTable('Per request, 100–200 requests one after another (BENCH_TRACE_SQL=1 counts the statements)', probes);
     printTable(`Inbox of ${INBOX_DEPARTMENT} with ${gen.gaj_open.toLocaleString('en')} open tasks, as reviewer.${INBOX_DEPARTMENT} (target: p99 ≤ ${TARGETS.inboxP99} ms)`, inboxRows);
-    for (const view of ['open', 'due_soon', 'overdue', 'mine'] as const) {
+    for (const view of VIEWS) {
       plans.push(...(await explainInbox(pool, INBOX_DEPARTMENT, reviewer.accountId, view)).map((p) => ({ ...p, view })));
     }
     printPlans('Inbox queries, serially (EXPLAIN ANALYZE, TIMING OFF)', plans, missed);
