@@ -37,7 +37,8 @@ async function serve() {
   const workers = Number(process.env.BENCH_WORKERS ?? 1);
   const pool = new pg.Pool({
     connectionString: benchDatabaseUrl(), max: Math.ceil(Number(process.env.PG_POOL_MAX ?? 10) / workers),
-    options: `-c search_path=${process.env.BENCH_SCHEMA},public`,
+    // the platform's connection options (db/client.ts): no parallel workers for short reads
+    options: `-c max_parallel_workers_per_gather=0 -c search_path=${process.env.BENCH_SCHEMA},public`,
   });
   const named = (q: Captured, k: string, values = q.values) => pool.query({ name: `floor_${k}`, text: q.text, values });
   const server = createServer((req, res) => {
