@@ -21,6 +21,7 @@ import { MaterialsCard } from './case/MaterialsCard';
 import { OpinionsCard } from './case/OpinionsCard';
 import { PickupPanel } from './case/PickupPanel';
 import { TimelineCard } from './case/TimelineCard';
+import { WorkbenchNav } from './WorkbenchNav';
 import './workbench.css';
 
 export function CasePage() {
@@ -46,6 +47,7 @@ export function CasePage() {
     const missing = isApiError(error) && error.status === 404;
     return (
       <div className="tb-container tb-page wb-page">
+        <WorkbenchNav />
         {breadcrumb}
         <Typography.Title level={1} className="tb-page-title">{t('workbench.case.title')}</Typography.Title>
         <Card className="tb-card">
@@ -72,6 +74,7 @@ export function CasePage() {
 
   return (
     <div className="tb-container tb-page wb-page">
+      <WorkbenchNav />
       {breadcrumb}
       <div className="wb-case-head">
         <div>

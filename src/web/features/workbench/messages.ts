@@ -3,6 +3,7 @@
 
 export const zh = {
   title: '工作台', nav: '工作台导航', inboxNav: '待办任务', acceptanceNav: '受理', pickupNav: '待领取',
+  lookup: { label: '按办件编号查找', placeholder: '输入 20 位办件编号', open: '查找', invalid: '办件编号为 20 位数字，请核对后重新输入。' },
   inbox: {
     title: '待办任务', intro: '本部门的审查、审批和事后核查任务。认领后办理，办理结果和意见对其他部门可见。',
     department: '办理部门', item: '事项', allItems: '全部事项', views: '任务分类',
@@ -114,6 +115,7 @@ export const zh = {
 
 export const en: typeof zh = {
   title: 'Workbench', nav: 'Workbench', inboxNav: 'Tasks', acceptanceNav: 'Acceptance', pickupNav: 'Pick-up',
+  lookup: { label: 'Find a case by number', placeholder: '20-digit case number', open: 'Find', invalid: 'A case number has 20 digits. Please check it and try again.' },
   inbox: {
     title: 'Tasks', intro: 'Review, approval and post-check tasks of your department. Claim a task to work on it; decisions and opinions are visible to the other departments.',
     department: 'Department', item: 'Service', allItems: 'All services', views: 'Task views',
