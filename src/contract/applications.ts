@@ -303,6 +303,8 @@ export const InboxQuerySchema = Type.Object({
   item: Type.Optional(Type.String({ pattern: '^[0-9A-Z]{12}$' })),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  /** keyset paging: the `nextCursor` of the page before, for the same view (without `page`); reaches any depth */
+  after: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{1,300}$', description: 'nextCursor of the previous page (keyset paging, any depth; not with page)' })),
 }, { additionalProperties: false });
 
 export const TaskActionSchema = Type.Union([
@@ -322,6 +324,8 @@ export type InboxTask = Static<typeof InboxTaskSchema>;
 export const InboxSchema = Type.Object({
   total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), items: Type.Array(InboxTaskSchema),
   counts: Type.Object({ open: Type.Integer(), mine: Type.Integer(), dueSoon: Type.Integer(), overdue: Type.Integer() }),
+  /** pass as `after` for the page that follows; null on a page that is not full (the last one) */
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 export type Inbox = Static<typeof InboxSchema>;
 

@@ -5,6 +5,8 @@ export const ApplicationErrors = defineErrors({
   // someone else's case is reported the same way as one that does not exist
   CASE_NOT_FOUND: { status: 404, zh: '未找到该办件', en: 'No such case' },
   TASK_NOT_FOUND: { status: 404, zh: '未找到该审批任务', en: 'No such task' },
+  // ?after= of the inbox: not a cursor this view gave out, or combined with ?page=
+  INBOX_CURSOR_INVALID: { status: 400, zh: '翻页参数无效，请从第一页重新查询', en: 'The page cursor is not valid for this view; start again from the first page' },
   DRAFT_NOT_FOUND: { status: 404, zh: '没有保存的草稿', en: 'No saved draft' },
   CASE_FILE_NOT_FOUND: { status: 404, zh: '该办件中没有这个文件', en: 'The case has no such file' },
   // a wrong ID tail and an unknown case number look the same, so neither can be probed

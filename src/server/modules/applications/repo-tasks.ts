@@ -137,9 +137,14 @@ export interface InboxRow extends TaskRow {
   case_no: string; item_name: string; applicant_name: string; applicant_kind: 'person' | 'enterprise'; case_status: string;
   /** the case's clock is paused (补正) since this date */
   case_paused_on: string | null;
+  /** view `done` only: decided_at as PostgreSQL prints it, for the cursor */
+  done_key?: string | null;
 }
 
 export type InboxView = 'open' | 'mine' | 'due_soon' | 'overdue' | 'done';
+
+/** A task's place in its view's order: (due date, id), or for `done` (decided at, id); see inbox-cursor.ts. */
+export interface InboxKey { key: string; id: string }
 
 export interface InboxFilter {
   departments: string[]; view: InboxView; accountId: string; item?: string;
@@ -162,13 +167,29 @@ function inboxWhere(f: InboxFilter) {
   }
 }
 
-export function listInbox(db: Executor, f: InboxFilter, limit: number, offset: number): Promise<InboxRow[]> {
-  const order = f.view === 'done' ? sql`k.decided_at DESC, k.id` : sql`k.due_on, k.id`;
+/**
+ * A page of the view: `offset` rows skipped, or (keyset paging) the rows after the task `after`
+ * names in the view's order. Open tasks always have a due date (every stage has a limit), so
+ * (due_on, id) is a total order the index (department_code, status, due_on, id) walks as a range.
+ * `done` rows carry their decided_at as text: the cursor keeps its microseconds.
+ */
+export function listInbox(db: Executor, f: InboxFilter, limit: number, offset: number, after?: InboxKey): Promise<InboxRow[]> {
+  const done = f.view === 'done';
+  const order = done ? sql`k.decided_at DESC, k.id` : sql`k.due_on, k.id`;
+  const keyset = !after ? sql``
+    : done ? sql`AND (k.decided_at < ${after.key}::timestamptz OR (k.decided_at = ${after.key}::timestamptz AND k.id > ${after.id}::uuid))`
+    : sql`AND (k.due_on, k.id) > (${after.key}::date, ${after.id}::uuid)`;
   return rows<InboxRow>(db, sql`SELECT ${TASK_COLUMNS_K}, c.case_no, c.item_name, c.applicant_name, c.applicant_kind, c.status AS case_status,
-      to_char(c.paused_on, 'YYYY-MM-DD') AS case_paused_on
+      to_char(c.paused_on, 'YYYY-MM-DD') AS case_paused_on${done ? sql`, k.decided_at::text AS done_key` : sql``}
     FROM case_tasks k JOIN cases c ON c.id = k.case_id
-    WHERE ${inboxWhere(f)} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
+    WHERE ${inboxWhere(f)} ${keyset} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`);
 }
+
+/** Where a listed task stands in its view's order (the next page's cursor starts after it). */
+export const inboxKeyOf = (view: InboxView, k: InboxRow): InboxKey | null => {
+  const key = view === 'done' ? k.done_key : k.due_on;
+  return key ? { key, id: k.id } : null;
+};
 
 export async function countInbox(db: Executor, f: InboxFilter): Promise<number> {
   const r = await one<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM case_tasks k WHERE ${inboxWhere(f)}`);

@@ -7,11 +7,12 @@ import { AppError } from '../../platform/errors.js';
 import { departmentNames } from '../catalog/index.js';
 import { soonUntil } from './clock.js';
 import { clockOf, type Ctx } from './context.js';
+import { decodeInboxCursor, encodeInboxCursor } from './inbox-cursor.js';
 import { inboxDepartments } from './policy.js';
 import * as tasks from './repo-tasks.js';
 import { toInboxTask } from './views.js';
 
-export interface InboxQueryValue { department?: string; view?: tasks.InboxView; item?: string; page?: number; pageSize?: number }
+export interface InboxQueryValue { department?: string; view?: tasks.InboxView; item?: string; page?: number; pageSize?: number; after?: string }
 
 export async function inbox(ctx: Ctx, actor: Actor, q: InboxQueryValue): Promise<Inbox> {
   const mine = inboxDepartments(actor);
@@ -23,14 +24,21 @@ export async function inbox(ctx: Ctx, actor: Actor, q: InboxQueryValue): Promise
   const clock = await clockOf(ctx);
   const base = { departments, accountId: actor.accountId, item: q.item, today: clock.today, soonUntil: soonUntil(clock.cal, clock.today) };
   const filter = { ...base, view: q.view ?? 'open' };
+  // a cursor already says where the page starts: a page number beside it contradicts it
+  if (q.after && page > 1) throw new AppError('INBOX_CURSOR_INVALID');
+  const after = q.after ? decodeInboxCursor(q.after, filter.view) : undefined;
   const [items, counts, done, names] = await Promise.all([
-    tasks.listInbox(ctx.db, filter, pageSize, (page - 1) * pageSize), tasks.inboxCounts(ctx.db, base),
+    tasks.listInbox(ctx.db, filter, pageSize, (page - 1) * pageSize, after), tasks.inboxCounts(ctx.db, base),
     // the badge counts already hold the total of every view but "done"
     filter.view === 'done' ? tasks.countInbox(ctx.db, filter) : Promise.resolve(0),
     departmentNames(ctx.db, departments),
   ]);
   const total = { open: counts.open, mine: counts.mine, due_soon: counts.dueSoon, overdue: counts.overdue, done }[filter.view];
-  return { total, page, pageSize, counts, items: items.map((k) => toInboxTask(actor, k, clock, names)) };
+  const last = items.length === pageSize ? tasks.inboxKeyOf(filter.view, items[items.length - 1]) : null;
+  return {
+    total, page, pageSize, counts, items: items.map((k) => toInboxTask(actor, k, clock, names)),
+    nextCursor: last ? encodeInboxCursor(filter.view, last) : null,
+  };
 }
 
 /**
