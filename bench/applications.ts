@@ -148,15 +148,17 @@ async function withCpu<T extends LoadResult>(pid: number, seconds: number, phase
 async function probe(label: string, n: number, request: (i: number) => Promise<Response>): Promise<Record<string, string | number>> {
   await statementsSent();
   const before = serverCpuMs();
+  const started = performance.now();
   for (let i = 0; i < n; i++) {
     const res = await request(i);
     await res.arrayBuffer();
     if (res.status >= 300) throw new Error(`${label}: ${res.status}`);
   }
+  const wall = performance.now() - started;
   const cpu = serverCpuMs() - before;
   const statements = await statementsSent();
   return {
-    run: label, requests: n, 'server CPU ms/req': (cpu / n).toFixed(2),
+    run: label, requests: n, 'mean ms': (wall / n).toFixed(2), 'server CPU ms/req': (cpu / n).toFixed(2),
     'statements/req': Number.isNaN(statements) ? 'BENCH_TRACE_SQL=1' : (statements / n).toFixed(1),
   };
 }
@@ -315,6 +317,13 @@ export async function benchApplications(o: ApplicationsBenchOptions): Promise<vo
     for (const view of VIEWS) {
       probes.push(await probe(`GET /api/workbench/tasks?view=${view}`, 200, () =>
         fetch(`${url}/api/workbench/tasks?department=${INBOX_DEPARTMENT}&view=${view}`, { headers: { cookie: reviewer.cookie } })));
+    }
+    // deep in the backlog: page 1,000 by OFFSET against the same page by the cursor page 999 gave
+    const inboxUrl = `${url}/api/workbench/tasks?department=${INBOX_DEPARTMENT}&view=open`;
+    const page999 = await (await fetch(`${inboxUrl}&page=999`, { headers: { cookie: reviewer.cookie } })).json() as { nextCursor: string | null };
+    if (page999.nextCursor) {
+      probes.push(await probe('GET /api/workbench/tasks?view=open&page=1000 (OFFSET 19,980)', 100, () => fetch(`${inboxUrl}&page=1000`, { headers: { cookie: reviewer.cookie } })));
+      probes.push(await probe('GET /api/workbench/tasks?view=open&after=… (the same page by its cursor)', 100, () => fetch(`${inboxUrl}&after=${page999.nextCursor}`, { headers: { cookie: reviewer.cookie } })));
     }
     printTable('Per request, 100–200 requests one after another (BENCH_TRACE_SQL=1 counts the statements)', probes);
     printTable(`Inbox of ${INBOX_DEPARTMENT} with ${gen.gaj_open.toLocaleString('en')} open tasks, as reviewer.${INBOX_DEPARTMENT} (target: p99 ≤ ${TARGETS.inboxP99} ms)`, inboxRows);
