@@ -28,7 +28,7 @@ const en: Messages = {
     loggedOut: 'You have logged out', expired: 'Your session has expired; please log in again',
   },
   common: {
-    loading: 'Loading…', retry: 'Try again', backHome: 'Back to home', more: 'More', viewAll: 'View all',
+    loading: 'Loading…', retry: 'Try again', colon: ': ', backHome: 'Back to home', more: 'More', viewAll: 'View all',
     itemCount_one: '{{count}} service', itemCount_other: '{{count}} services',
     supported: 'Yes', notSupported: 'No', actions: 'Actions', confirm: 'OK', cancel: 'Cancel', close: 'Close',
     empty: 'Nothing here yet', loadFailed: 'This could not be loaded; please try again later', networkError: 'Network error; check your connection and try again',

@@ -27,7 +27,7 @@ const zhCN = {
     loggedOut: '您已安全退出', expired: '登录已超时，请重新登录',
   },
   common: {
-    loading: '正在加载…', retry: '重试', backHome: '返回首页', more: '更多', viewAll: '查看全部',
+    loading: '正在加载…', retry: '重试', colon: '：', backHome: '返回首页', more: '更多', viewAll: '查看全部',
     itemCount_one: '{{count}} 项', itemCount_other: '{{count}} 项',
     supported: '支持', notSupported: '不支持', actions: '操作', confirm: '确定', cancel: '取消', close: '关闭',
     empty: '暂无内容', loadFailed: '内容加载失败，请稍后重试', networkError: '网络连接失败，请检查网络后重试',

@@ -143,6 +143,7 @@ function ApplyWizard({ view, mode }: { view: ApplyFormView; mode: Mode }) {
     }
     const body = applicationBody(view, state);
     const key = attemptKey(code);
+    await autosave.pause();
     submit.mutate({ body, key }, {
       onSuccess: (created) => {
         forgetAttempt(code);
@@ -154,6 +155,7 @@ function ApplyWizard({ view, mode }: { view: ApplyFormView; mode: Mode }) {
         navigate(`/me/cases/${encodeURIComponent(created.caseNo)}`, { state });
       },
       onError: (error) => {
+        autosave.resume();
         if (settlesAttempt(error)) forgetAttempt(code);
         if (isApiError(error, 'APPLICANT_NOT_REGISTERED')) {
           setErrors({ ...noErrors(), clerk: { idNumber: [error.problem.title] } });

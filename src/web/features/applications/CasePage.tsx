@@ -1,7 +1,7 @@
 // /me/cases/:caseNo — one case as its applicant follows it: status and promised date, which
 // departments hold it, each department's progress and opinion, the timeline, what was filed, any
 // supplement requests, withdraw, and the result. Asked again on focus and every half minute.
-import { Alert, Breadcrumb, Card, Col, Row, Typography } from 'antd';
+import { Alert, Breadcrumb, Card, Col, Row, Skeleton, Typography } from 'antd';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LinkButton } from '../../components/LinkButton';
@@ -43,7 +43,7 @@ export function CasePage() {
   const { caseNo = '' } = useParams();
   const location = useLocation();
   const { data: view, error, isPending, refetch } = useCase(caseNo);
-  const { data: item } = useCaseItem(view?.item.code, view?.item.version);
+  const { data: item, isPending: itemPending } = useCaseItem(view?.item.code, view?.item.version);
   usePageTitle(view ? t('applications.case.titleNamed', { name: view.item.name }) : t('applications.case.title'));
   const submitted = (location.state as SubmittedState | null)?.submitted;
 
@@ -92,7 +92,8 @@ export function CasePage() {
             <TaskProgress tasks={view.tasks} />
           </Card>
           <Card className="tb-card" title={<h2 className="tb-card-title">{t('applications.case.formData')}</h2>}>
-            <FormDataView form={item?.form} data={view.formData} />
+            {/* without the form's labels the answers would show as raw field names */}
+            {itemPending ? <Skeleton active title={false} paragraph={{ rows: 4 }} /> : <FormDataView form={item?.form} data={view.formData} />}
           </Card>
           <Card className="tb-card" title={<h2 className="tb-card-title">{t('applications.case.materials')}</h2>}>
             <CaseMaterials view={view} />

@@ -42,7 +42,7 @@ export function FormDataView({ form, data, headingLevel = 3 }: { form: ItemForm 
         return (
           <Descriptions
             key={section.title}
-            className="tb-gap-bottom"
+            className="tb-gap-bottom tb-keep-labels"
             size="small"
             column={1}
             bordered

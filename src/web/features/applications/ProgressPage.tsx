@@ -42,7 +42,7 @@ function ProgressResult({ view }: { view: ProgressView }) {
   const steps = view.steps.map((s, i) => ({ s, i })).sort((a, b) => b.s.at.localeCompare(a.s.at) || b.i - a.i).map(({ s }) => s);
   return (
     <Card className="tb-card" title={<h2 className="tb-card-title">{view.itemName}</h2>} extra={<StatusTag status={view.status} result={view.result} />}>
-      <Descriptions size="small" bordered column={1} items={[
+      <Descriptions className="tb-keep-labels" size="small" bordered column={1} items={[
         { key: 'caseNo', label: t('applications.case.caseNo'), children: <span className="tb-case-no">{view.caseNo}</span> },
         { key: 'applicant', label: t('applications.case.applicant'), children: view.applicantName },
         { key: 'submittedAt', label: t('applications.case.submittedAt'), children: formatDateTime(view.submittedAt) },

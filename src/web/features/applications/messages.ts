@@ -98,8 +98,8 @@ export const zh = {
   },
   progress: {
     title: '部门办理进度', none: '等待窗口受理后，相关部门将开始办理。', stageN: '第 {{n}} 环节',
-    parallel_one: '{{count}} 个部门并联办理', parallel_other: '{{count}} 个部门并联办理',
-    postCheck: '事后核查', taskDue: '办理期限：', decidedAt: '{{time}} 办结', opinion: '办理意见：',
+    parallel_one: '（{{count}} 个部门并联办理）', parallel_other: '（{{count}} 个部门并联办理）',
+    postCheck: '事后核查', taskDue: '办理期限：', decidedAt: '{{time}} 办结', returnedAt: '{{time}} 退回补正', opinion: '办理意见：',
   },
   supplement: {
     title: '补正通知', paused: '请按要求补正。补正期间办理时限暂停计算，提交后恢复。',
@@ -240,8 +240,8 @@ export const en: Widen<typeof zh> = {
   },
   progress: {
     title: 'Progress by department', none: 'Departments start work once the window has accepted the case.', stageN: 'Stage {{n}}',
-    parallel_one: '{{count}} department in parallel', parallel_other: '{{count}} departments in parallel',
-    postCheck: 'Post-check', taskDue: 'Due: ', decidedAt: 'Decided {{time}}', opinion: 'Opinion: ',
+    parallel_one: ' ({{count}} department in parallel)', parallel_other: ' ({{count}} departments in parallel)',
+    postCheck: 'Post-check', taskDue: 'Due: ', decidedAt: 'Decided {{time}}', returnedAt: 'Returned for supplement {{time}}', opinion: 'Opinion: ',
   },
   supplement: {
     title: 'Supplement requests', paused: 'Please supplement as asked. The time limit is paused meanwhile and resumes when you submit.',

@@ -39,7 +39,7 @@ export function DepartmentPage() {
       <Card className="tb-card">
         <Typography.Title level={1} className="tb-page-title">{d.name}</Typography.Title>
         <Typography.Paragraph>{d.description}</Typography.Paragraph>
-        <p><PhoneOutlined aria-hidden /> {t('departments.phone')}：<Phone number={d.phone} /></p>
+        <p><PhoneOutlined aria-hidden /> {t('departments.phone')}{t('common.colon')}<Phone number={d.phone} /></p>
       </Card>
       {d.windows.length > 0 && (
         <section aria-labelledby="dept-windows">

@@ -30,7 +30,8 @@ export function CasePage() {
   const { data: me } = useMe();
   const { data: view, error, isPending, refetch } = useStaffCase(caseNo);
   const [conflict, setConflict] = useState<unknown>(null);
-  const item = useItemVersion(view?.item.code, view?.item.version).data;
+  const itemQuery = useItemVersion(view?.item.code, view?.item.version);
+  const item = itemQuery.data;
   usePageTitle(t('workbench.case.titleWithNo', { caseNo }));
   const home = workbenchHome(me);
   const en = i18n.language === 'en';
@@ -86,7 +87,7 @@ export function CasePage() {
       <Row gutter={[16, 0]}>
         <Col xs={24} lg={16}>
           <CaseSummary view={view} />
-          <FormDataCard form={item?.form} data={view.formData} />
+          <FormDataCard form={item?.form} data={view.formData} loading={itemQuery.isPending} />
           <MaterialsCard view={view} />
           <OpinionsCard view={view}
             materialName={(index) => materialNames.get(index) ?? String(index + 1)}

@@ -16,23 +16,30 @@ export function useDraftAutosave(itemCode: string, body: DraftBody, options: { e
   latest.current = serialized;
   const enabled = useRef(options.enabled);
   enabled.current = options.enabled;
-  const { mutate } = save;
+  // set while the application is being submitted: a save landing after the submission would
+  // bring the draft back on the server
+  const paused = useRef(false);
+  const timer = useRef<number | undefined>(undefined);
+  const inFlight = useRef<Promise<unknown> | null>(null);
+  const { mutateAsync } = save;
 
   const flush = useCallback(() => {
-    if (!enabled.current || latest.current === saved.current) return;
+    if (!enabled.current || paused.current || latest.current === saved.current) return;
     const text = latest.current;
     saved.current = text;
-    mutate(JSON.parse(text) as DraftBody, {
-      onSuccess: (draft) => setSavedAt(draft?.updatedAt ?? new Date().toISOString()),
+    const request = mutateAsync(JSON.parse(text) as DraftBody).then(
+      (draft) => setSavedAt(draft?.updatedAt ?? new Date().toISOString()),
       // the next change tries again
-      onError: () => { if (saved.current === text) saved.current = ''; },
-    });
-  }, [mutate]);
+      () => { if (saved.current === text) saved.current = ''; },
+    );
+    inFlight.current = request;
+    void request.finally(() => { if (inFlight.current === request) inFlight.current = null; });
+  }, [mutateAsync]);
 
   useEffect(() => {
     if (!options.enabled || serialized === saved.current) return undefined;
-    const timer = window.setTimeout(flush, AUTOSAVE_DELAY_MS);
-    return () => window.clearTimeout(timer);
+    timer.current = window.setTimeout(flush, AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer.current);
   }, [serialized, options.enabled, flush]);
 
   useEffect(() => {
@@ -47,5 +54,18 @@ export function useDraftAutosave(itemCode: string, body: DraftBody, options: { e
   /** After submission the draft is gone on the server: stop saving it. */
   const stop = useCallback(() => { enabled.current = false; }, []);
 
-  return { savedAt, saving: save.isPending, failed: save.isError, stop };
+  /** Before submitting: no further saves, and the one under way (if any) has been answered. */
+  const pause = useCallback(async () => {
+    paused.current = true;
+    window.clearTimeout(timer.current);
+    await inFlight.current;
+  }, []);
+
+  /** The submission failed: the application is still a draft; save the changes made meanwhile. */
+  const resume = useCallback(() => {
+    paused.current = false;
+    flush();
+  }, [flush]);
+
+  return { savedAt, saving: save.isPending, failed: save.isError, stop, pause, resume };
 }

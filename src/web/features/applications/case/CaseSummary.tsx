@@ -46,7 +46,7 @@ export function CaseSummary({ view }: { view: CaseView }) {
   ];
   return (
     <>
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} />
+      <Descriptions className="tb-keep-labels" size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} />
       {view.dueProvisional && <p className="tb-muted tb-small tb-gap-top">{t('applications.case.provisionalNote')}</p>}
     </>
   );

@@ -34,7 +34,12 @@ function TaskCard({ task }: { task: CaseTaskSummary }) {
           {t('applications.progress.taskDue')}<DueDate dueOn={task.dueOn} /> <DaysLeft days={task.workingDaysLeft} deadline={task.deadline} />
         </p>
       )}
-      {task.decidedAt && <p className="tb-small tb-muted">{t('applications.progress.decidedAt', { time: formatDateTime(task.decidedAt) })}</p>}
+      {task.decidedAt && (
+        <p className="tb-small tb-muted">
+          {/* a department that asked for a supplement has not concluded its part */}
+          {t(task.status === 'returned' ? 'applications.progress.returnedAt' : 'applications.progress.decidedAt', { time: formatDateTime(task.decidedAt) })}
+        </p>
+      )}
       {task.comment && (
         <blockquote className="tb-task-opinion">
           <span className="tb-visually-hidden">{t('applications.progress.opinion')}</span>
@@ -55,7 +60,7 @@ export function TaskProgress({ tasks }: { tasks: CaseTaskSummary[] }) {
           <h3 className="tb-stage-title">
             {s.kind === 'post_check' ? <Tag className="tb-tag-orange">{t('applications.progress.postCheck')}</Tag> : t('applications.progress.stageN', { n: s.stage })}
             {' '}{s.name}
-            {s.tasks.length > 1 && <span className="tb-muted tb-small">（{t('applications.progress.parallel', { count: s.tasks.length })}）</span>}
+            {s.tasks.length > 1 && <span className="tb-muted tb-small">{t('applications.progress.parallel', { count: s.tasks.length })}</span>}
           </h3>
           <ul className="tb-plain-list tb-task-grid">
             {s.tasks.map((task) => <TaskCard key={task.id} task={task} />)}

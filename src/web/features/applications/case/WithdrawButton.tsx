@@ -44,19 +44,22 @@ export function WithdrawButton({ caseNo }: { caseNo: string }) {
         <p>{t('applications.withdraw.warning')}</p>
         <ProblemAlert error={withdraw.error} className="tb-gap-bottom" />
         <label htmlFor="withdraw-reason" className="tb-field-label tb-required">{t('applications.withdraw.reason')}</label>
-        <Input.TextArea
-          id="withdraw-reason"
-          value={reason}
-          maxLength={500}
-          showCount
-          autoSize={{ minRows: 3, maxRows: 6 }}
-          status={error ? 'error' : undefined}
-          aria-invalid={!!error}
-          aria-required
-          aria-describedby={error ? 'withdraw-reason-error' : undefined}
-          onChange={(e) => { setReason(e.target.value); setError(undefined); }}
-        />
-        <FieldError id="withdraw-reason-error" messages={error} />
+        {/* the character count hangs below the box: the wrapper keeps it clear of the buttons */}
+        <div className="tb-counted-field">
+          <Input.TextArea
+            id="withdraw-reason"
+            value={reason}
+            maxLength={500}
+            showCount
+            autoSize={{ minRows: 3, maxRows: 6 }}
+            status={error ? 'error' : undefined}
+            aria-invalid={!!error}
+            aria-required
+            aria-describedby={error ? 'withdraw-reason-error' : undefined}
+            onChange={(e) => { setReason(e.target.value); setError(undefined); }}
+          />
+          <FieldError id="withdraw-reason-error" messages={error} />
+        </div>
       </Modal>
     </>
   );

@@ -33,7 +33,7 @@ export function BasicInfo({ item }: { item: ItemView }) {
     { key: 'published', label: f('published'), children: t('guide.versionOption', { version: item.version, date: formatDate(item.publishedAt) }) },
     ...(item.themes.length ? [{ key: 'themes', label: f('themes'), children: item.themes.map((th) => th.name).join('、') }] : []),
   ];
-  return <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} items={rows} />;
+  return <Descriptions className="tb-keep-labels" bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} items={rows} />;
 }
 
 type GuideField =

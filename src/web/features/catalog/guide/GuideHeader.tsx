@@ -24,10 +24,10 @@ export function GuideHeader({ item, onVersion }: { item: ItemView; onVersion: (v
           {item.projectType === 'immediate' && <Tag color="purple">{labels.projectType('immediate')}</Tag>}
         </div>
         <p className="tb-result-dept">
-          <ApartmentOutlined aria-hidden /> {t('guide.fields.department')}：
+          <ApartmentOutlined aria-hidden /> {t('guide.fields.department')}{t('common.colon')}
           <Link to={`/departments/${encodeURIComponent(item.department.code)}`}>{item.department.name}</Link>
         </p>
-        {item.aliases.length > 0 && <p className="tb-muted">{t('guide.aliases')}：{item.aliases.join('、')}</p>}
+        {item.aliases.length > 0 && <p className="tb-muted">{t('guide.aliases')}{t('common.colon')}{item.aliases.join('、')}</p>}
         {item.summary && <Typography.Paragraph className="tb-guide-summary">{item.summary}</Typography.Paragraph>}
       </div>
       <div className="tb-guide-actions">

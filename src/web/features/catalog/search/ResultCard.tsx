@@ -24,7 +24,7 @@ export function ResultCard({ item }: { item: ItemSummary }) {
         </span>
       </div>
       <p className="tb-result-dept">
-        <ApartmentOutlined aria-hidden /> <span className="tb-visually-hidden">{t('guide.fields.department')}：</span>
+        <ApartmentOutlined aria-hidden /> <span className="tb-visually-hidden">{t('guide.fields.department')}{t('common.colon')}</span>
         <Link to={`/departments/${encodeURIComponent(item.department.code)}`}>{item.department.name}</Link>
       </p>
       {item.matchedAlias && (

@@ -21,11 +21,11 @@ function TaskEntry({ task, mine }: { task: CaseTaskSummary; mine: boolean }) {
         {task.status === 'open' && <DeadlineTag deadline={task.deadline} workingDaysLeft={task.workingDaysLeft} />}
       </div>
       <div className="tb-muted tb-small">
-        {task.dueOn && <>{t('workbench.inbox.columns.due')}：<time dateTime={task.dueOn}>{formatDate(task.dueOn)}</time></>}
-        {task.decidedAt && <>{task.dueOn && ' · '}{t('workbench.case.decidedAt')}：<time dateTime={task.decidedAt}>{formatDateTime(task.decidedAt)}</time></>}
+        {task.dueOn && <>{t('workbench.inbox.columns.due')}{t('common.colon')}<time dateTime={task.dueOn}>{formatDate(task.dueOn)}</time></>}
+        {task.decidedAt && <>{task.dueOn && ' · '}{t('workbench.case.decidedAt')}{t('common.colon')}<time dateTime={task.decidedAt}>{formatDateTime(task.decidedAt)}</time></>}
       </div>
       {task.comment
-        ? <p className="wb-opinion"><span className="tb-muted">{t('workbench.case.opinion')}：</span>{task.comment}</p>
+        ? <p className="wb-opinion"><span className="tb-muted">{t('workbench.case.opinion')}{t('common.colon')}</span>{task.comment}</p>
         : task.decidedAt && <p className="wb-opinion tb-muted">{t('workbench.case.noOpinion')}</p>}
     </li>
   );

@@ -2,7 +2,8 @@
 // enum labels) when they are at hand and plain keys otherwise.
 import type { ItemForm } from '../../../../contract/forms';
 
-export interface FormRow { name: string; label: string; value: string }
+/** `regionCode`: a region picker's answer, shown by its place names rather than its code. */
+export interface FormRow { name: string; label: string; value: string; regionCode?: string }
 export interface FormSection { title: string; rows: FormRow[] }
 
 interface Words { yes: string; no: string; other: string; en: boolean }
@@ -30,7 +31,11 @@ export function fieldLabel(form: ItemForm | undefined, name: string, en: boolean
 }
 
 export function formSections(form: ItemForm | undefined, data: Record<string, unknown>, words: Words): FormSection[] {
-  const row = (name: string): FormRow => ({ name, label: fieldLabel(form, name, words.en), value: display(form, name, data[name], words) });
+  const row = (name: string): FormRow => {
+    const value = data[name];
+    const region = form?.ui.fields[name]?.widget === 'region' && typeof value === 'string' ? { regionCode: value } : {};
+    return { name, label: fieldLabel(form, name, words.en), value: display(form, name, value, words), ...region };
+  };
   const placed = new Set<string>();
   const sections: FormSection[] = [];
   for (const section of form?.ui.sections ?? []) {
