@@ -179,6 +179,8 @@ describe('apply with an upload, accept, approve in parallel and conclude', () =>
     await estimate.getByText('承诺时限 1 个工作日，自受理之日起计算').waitFor();
     await page.getByText('已上传 1 个文件', { exact: true }).waitFor();
     await page.getByText('李小禾', { exact: true }).waitFor();
+    // checked before sending, so shown whole here
+    await page.getByText('419921195308210046', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: '提交申请' }).click();
     await page.waitForURL((u) => CASE_NO.test(u.pathname));
@@ -189,6 +191,9 @@ describe('apply with an upload, accept, approve in parallel and conclude', () =>
     await page.getByText('待受理', { exact: true }).first().waitFor();
     await page.getByRole('row', { name: new RegExp(`^办件编号 ${caseNo} `) }).waitFor();
     await page.getByRole('button', { name: '撤回申请' }).waitFor();
+    // once filed, the case page only reminds: ID and mobile numbers masked (脱敏)
+    await page.getByText('419921********0046', { exact: true }).waitFor();
+    assert.equal(await page.getByText('419921195308210046').count(), 0, 'no ID number in full on the case page');
   });
 
   it('lets the window clerk find the case in 受理, see the uploaded scan and accept it', async () => {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { tx, type Executor } from '../../db/client.js';
 import { now } from '../../platform/clock.js';
 import type { OutboxHandlers, OutboxLog } from '../../platform/outbox.js';
-import { maskName } from '../../platform/mask.js';
+import { maskName } from '../../../contract/mask.js';
 import { record } from './context.js';
 import { DELIVER_TOPIC } from './engine.js';
 import * as repo from './repo.js';

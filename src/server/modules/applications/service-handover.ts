@@ -10,7 +10,7 @@ import { cipherFor } from '../../platform/crypto.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import { validateIdNumber, type IdNumberResult } from '../../platform/ids.js';
-import { maskIdNumber, maskName } from '../../platform/mask.js';
+import { maskIdNumber, maskName } from '../../../contract/mask.js';
 import { departmentNames } from '../catalog/index.js';
 import { idTailHash, record, type Ctx } from './context.js';
 import { canHandOver } from './policy-handover.js';

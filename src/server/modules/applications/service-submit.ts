@@ -10,7 +10,7 @@ import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { checkFormData } from '../../platform/forms.js';
 import type { Lang } from '../../platform/i18n.js';
-import { maskIdNumber } from '../../platform/mask.js';
+import { maskIdNumber } from '../../../contract/mask.js';
 import { getApplicationSpec, type ApplicationSpec } from '../catalog/index.js';
 import { claimFiles, moveClaimedFiles } from '../files/index.js';
 import { agentEnterpriseByCreditCode, applicantProfile, creditCodeHash, findPersonByIdNumber } from '../identity/index.js';

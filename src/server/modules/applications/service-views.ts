@@ -6,7 +6,7 @@ import { isoTimestamp, type Executor } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
-import { maskName } from '../../platform/mask.js';
+import { maskName } from '../../../contract/mask.js';
 import { departmentNames } from '../catalog/index.js';
 import { actsForEnterprise, enterpriseHashesOfAgent } from '../identity/index.js';
 import { clockOf, idTailHash, type Ctx } from './context.js';

@@ -4,7 +4,7 @@ import type { CaseSummary, CaseTaskSummary, CaseView, InboxTask, TimelineEntry }
 import { isoTimestamp } from '../../db/client.js';
 import type { Actor } from '../../platform/auth.js';
 import type { Lang } from '../../platform/i18n.js';
-import { maskName } from '../../platform/mask.js';
+import { maskName } from '../../../contract/mask.js';
 import { deadlineOf } from './clock.js';
 import type { Clock } from './context.js';
 import { canSupplement, canWithdraw, canWorkTask, isClaimedByOther, type ApplicantLinks } from './policy.js';

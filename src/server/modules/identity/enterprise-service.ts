@@ -8,7 +8,7 @@ import { now } from '../../platform/clock.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { validateCreditCode } from '../../platform/ids.js';
-import { maskName } from '../../platform/mask.js';
+import { maskName } from '../../../contract/mask.js';
 import { queueNotice } from '../notifications/index.js';
 import * as repo from './enterprise-repo.js';
 import { uniqueViolation } from './repo.js';

@@ -11,7 +11,7 @@ import { fieldCipher, hashPassword, randomToken, verifyPassword, type FieldCiphe
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
 import { validateIdNumber } from '../../platform/ids.js';
-import { maskMobile, maskName } from '../../platform/mask.js';
+import { maskMobile, maskName } from '../../../contract/mask.js';
 import { queueNotice } from '../notifications/index.js';
 import { listEnterprisesOf } from './enterprise-repo.js';
 import * as notices from './notices.js';

@@ -2,7 +2,7 @@
 import type { AdminAccount, Agent, EnterpriseSummary } from '../../../contract/identity.js';
 import type { Role } from '../../platform/auth.js';
 import type { FieldCipher } from '../../platform/crypto.js';
-import { maskIdNumber, maskMobile, maskName } from '../../platform/mask.js';
+import { maskIdNumber, maskMobile, maskName } from '../../../contract/mask.js';
 import type { AgentRow, EnterpriseRow, Relation } from './enterprise-repo.js';
 import type { AccountListRow } from './repo.js';
 import { isoTimestamp } from '../../db/client.js';

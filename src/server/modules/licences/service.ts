@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/auth.js';
 import { now } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import type { Lang } from '../../platform/i18n.js';
-import { maskName } from '../../platform/mask.js';
+import { maskName } from '../../../contract/mask.js';
 import type { LicenceList, LicenceUses, LicenceView, Verdict, Verification } from '../../../contract/licences.js';
 import { calendarToday } from '../calendar/index.js';
 import { enterprisesOfAgent } from '../identity/index.js';

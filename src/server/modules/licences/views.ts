@@ -1,6 +1,6 @@
 // Licence rows → API views; the holder code is shown masked, the fields labelled in the caller's language.
 import type { Lang } from '../../platform/i18n.js';
-import { maskIdNumber } from '../../platform/mask.js';
+import { maskIdNumber } from '../../../contract/mask.js';
 import type { LicenceSummary, LicenceView, LicenceField as FieldView } from '../../../contract/licences.js';
 import type { FieldCipher } from '../../platform/crypto.js';
 import type { LicenceRow } from './repo.js';

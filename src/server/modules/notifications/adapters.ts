@@ -1,6 +1,6 @@
 // Channels that leave the platform: SMS and email behind one small interface each. A real gateway
 // implements the same interface; the logging adapters are the default and never log a full address.
-import { maskEmail, maskMobile } from '../../platform/mask.js';
+import { maskEmail, maskMobile } from '../../../contract/mask.js';
 
 export interface OutgoingSms {
   /** mainland mobile number */

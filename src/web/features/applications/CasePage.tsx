@@ -93,7 +93,7 @@ export function CasePage() {
           </Card>
           <Card className="tb-card" title={<h2 className="tb-card-title">{t('applications.case.formData')}</h2>}>
             {/* without the form's labels the answers would show as raw field names */}
-            {itemPending ? <Skeleton active title={false} paragraph={{ rows: 4 }} /> : <FormDataView form={item?.form} data={view.formData} />}
+            {itemPending ? <Skeleton active title={false} paragraph={{ rows: 4 }} /> : <FormDataView form={item?.form} data={view.formData} masked />}
           </Card>
           <Card className="tb-card" title={<h2 className="tb-card-title">{t('applications.case.materials')}</h2>}>
             <CaseMaterials view={view} />

@@ -1,15 +1,20 @@
 // Form values read-only, section by section, with the form's own labels (enum values by their
 // labels, yes/no for switches); without the form definition the raw field names are used.
+// `masked`: ID and mobile numbers shown masked (脱敏), for pages that only remind the applicant
+// what was filed; the review before submitting shows them whole, to be checked.
 import { Descriptions } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { FieldUi, ItemForm } from '../../../contract/forms';
 import { hiddenFormFields } from '../../../contract/forms';
+import { maskIdNumber, maskMobile } from '../../../contract/mask';
 import { RegionName } from './RegionName';
 
 
-function display(value: unknown, ui: FieldUi | undefined, schema: Record<string, unknown> | undefined, t: TFunction): string {
+function display(value: unknown, ui: FieldUi | undefined, schema: Record<string, unknown> | undefined, t: TFunction, masked = false): string {
   if (value === undefined || value === null || value === '') return '—';
+  if (masked && typeof value === 'string' && ui?.widget === 'idNumber') return maskIdNumber(value);
+  if (masked && typeof value === 'string' && ui?.widget === 'mobile') return maskMobile(value);
   if (typeof value === 'boolean') return t(value ? 'applications.yes' : 'applications.no');
   const options = (schema?.enum ?? (schema?.items as Record<string, unknown> | undefined)?.enum) as unknown[] | undefined;
   const label = (v: unknown) => {
@@ -21,7 +26,9 @@ function display(value: unknown, ui: FieldUi | undefined, schema: Record<string,
   return label(value);
 }
 
-export function FormDataView({ form, data, headingLevel = 3 }: { form: ItemForm | null | undefined; data: Record<string, unknown>; headingLevel?: 3 | 4 }) {
+export function FormDataView({ form, data, headingLevel = 3, masked = false }: {
+  form: ItemForm | null | undefined; data: Record<string, unknown>; headingLevel?: 3 | 4; masked?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const english = i18n.language === 'en';
   if (!form) {
@@ -54,7 +61,7 @@ export function FormDataView({ form, data, headingLevel = 3 }: { form: ItemForm 
                 label: english && ui.labelEn ? ui.labelEn : ui.label,
                 children: ui.widget === 'region' && typeof data[name] === 'string'
                   ? <RegionName code={data[name] as string} />
-                  : <span className="tb-pre-line">{display(data[name], ui, properties[name], t)}</span>,
+                  : <span className="tb-pre-line">{display(data[name], ui, properties[name], t, masked)}</span>,
               };
             })}
           />
