@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { fillBirthHouseholdAndInsurance } from './birth-registration';
-import { axeViolations, DEMO_PASSWORD, eventually, Journey, logIn, unexpectedProblems } from './support';
+import { axeViolations, DEMO_PASSWORD, eventually, Journey, logIn, tinyPdf, toast, unexpectedProblems } from './support';
 
 const ITEM = { code: '000704001000', name: '出生登记（新生儿入户）' };
 const CASE_NO = /^\/me\/cases\/(\d{20})$/;
@@ -24,33 +24,6 @@ const DEPARTMENTS = [
   { code: 'ybj', name: '青川市医疗保障局', task: '城乡居民医保参保登记', opinion: '已办理城乡居民医保参保登记。' },
   { code: 'rsj', name: '青川市人力资源和社会保障局', task: '社会保障卡申领', opinion: '社保卡由农商银行制卡，寄送至户籍地址。' },
 ] as const;
-
-/**
- * A small, well-formed one-page PDF (the scanned 出生医学证明); the byte offsets in its xref table
- * are computed, so a strict reader accepts it.
- */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    '<< /Length 44 >>\nstream\nBT /F1 12 Tf 20 50 Td (Birth certificate) Tj ET\nendstream',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-/** Wait for Ant Design's message (toast) with exactly this text. */
-const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text, { exact: true }).waitFor();
 
 /** A department's task on the applicant's case page (部门办理进度). */
 const taskCard = (page: Page, department: typeof DEPARTMENTS[number]) =>

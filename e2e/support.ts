@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import assert from 'node:assert/strict';
+import { chromium, request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
@@ -160,4 +161,45 @@ export class Journey {
     await this.browser?.close();
     await this.platform?.stop();
   }
+}
+
+/**
+ * A small, well-formed one-page PDF (the scanned 出生医学证明); the byte offsets in its xref table
+ * are computed, so a strict reader accepts it.
+ */
+export function tinyPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    '<< /Length 44 >>\nstream\nBT /F1 12 Tf 20 50 Td (Birth certificate) Tj ET\nendstream',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** Wait for Ant Design's message (toast) with exactly this text. */
+export const toast = (page: Page, text: string) => page.locator('.ant-message').getByText(text, { exact: true }).waitFor();
+
+/** An API session as `username`: the cookies of the login, and the CSRF header on every write. */
+export async function apiAs(baseURL: string, username: string): Promise<{ api: APIRequestContext; post: (path: string, data: unknown) => Promise<unknown> }> {
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { 'accept-language': 'zh-CN' } });
+  const login = await api.post('/api/auth/login', { data: { login: username, password: DEMO_PASSWORD } });
+  assert.equal(login.status(), 200, await login.text());
+  const csrf = (await api.storageState()).cookies.find((c) => c.name === 'tb_csrf')!.value;
+  const post = async (path: string, data: unknown) => {
+    const res = await api.post(path, { data, headers: { 'x-csrf-token': csrf, 'idempotency-key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` } });
+    assert.ok(res.ok(), `${path}: ${res.status()} ${await res.text()}`);
+    return res.json();
+  };
+  return { api, post };
 }

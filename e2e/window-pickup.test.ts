@@ -6,28 +6,14 @@
 // and timeline say 已领取 with the time and the window. Every page passes an accessibility scan.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { request, type APIRequestContext, type Page } from 'playwright-core';
-import { axeViolations, DEMO_PASSWORD, Journey, logIn, unexpectedProblems } from './support';
+import type { Page } from 'playwright-core';
+import { apiAs, axeViolations, DEMO_PASSWORD, Journey, logIn, unexpectedProblems } from './support';
 
 const ITEM = { code: '002049003000', department: 'ybj' };
 const APPLICANT = { username: 'citizen1', name: '李明华', idNumber: '419902198803150030' };
 const OTHER_ID = '419921195308210046';
 const WINDOW = '青川市政务服务中心 3 号窗口';
 const PHONE = { width: 360, height: 740 };
-
-/** An API session as `username`: the cookies of the login, and the CSRF header on every write. */
-async function apiAs(baseURL: string, username: string): Promise<{ api: APIRequestContext; post: (path: string, data: unknown) => Promise<unknown> }> {
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { 'accept-language': 'zh-CN' } });
-  const login = await api.post('/api/auth/login', { data: { login: username, password: DEMO_PASSWORD } });
-  assert.equal(login.status(), 200, await login.text());
-  const csrf = (await api.storageState()).cookies.find((c) => c.name === 'tb_csrf')!.value;
-  const post = async (path: string, data: unknown) => {
-    const res = await api.post(path, { data, headers: { 'x-csrf-token': csrf, 'idempotency-key': `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}` } });
-    assert.ok(res.ok(), `${path}: ${res.status()} ${await res.text()}`);
-    return res.json();
-  };
-  return { api, post };
-}
 
 /** File, accept and approve a case whose result waits at the window; returns its number. */
 async function concludedWindowCase(baseURL: string): Promise<string> {

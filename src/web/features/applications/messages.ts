@@ -105,6 +105,7 @@ export const zh = {
     title: '补正通知', paused: '请按要求补正。补正期间办理时限暂停计算，提交后恢复。',
     fields: '需补正的信息：', materials: '需补正的材料：', fileRequired: '请上传补正后的材料',
     note: '补正说明（选填）', submit: '提交补正', done: '补正材料已提交，相关部门将继续办理',
+    heldRequested: '该材料通常由政府部门共享获取、免于提交；办理部门要求补正，请上传本材料。',
   },
   withdraw: {
     button: '撤回申请', title: '撤回申请', confirm: '确认撤回', reason: '撤回原因', reasonRequired: '请填写撤回原因',
@@ -247,6 +248,7 @@ export const en: Widen<typeof zh> = {
     title: 'Supplement requests', paused: 'Please supplement as asked. The time limit is paused meanwhile and resumes when you submit.',
     fields: 'Information to correct: ', materials: 'Materials to provide: ', fileRequired: 'Please upload the corrected material',
     note: 'Note (optional)', submit: 'Submit supplement', done: 'Supplement submitted; the departments will continue',
+    heldRequested: 'This material is usually obtained through data sharing and need not be uploaded; the department has asked for it, so please upload it.',
   },
   withdraw: {
     button: 'Withdraw', title: 'Withdraw the application', confirm: 'Withdraw', reason: 'Reason', reasonRequired: 'Please give a reason',

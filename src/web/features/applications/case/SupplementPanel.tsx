@@ -104,7 +104,10 @@ export function SupplementPanel({ view, item }: { view: CaseView; item: ItemView
             return (
               <div key={index} className="tb-checklist-item">
                 <h3 className="tb-checklist-name">{index + 1}. {material.name}</h3>
-                {material.requirement && <p className="tb-pre-line tb-small">{material.requirement}</p>}
+                {/* a 免提交 material's own text says it need not be uploaded: here a department asks for it */}
+                {material.governmentHeld
+                  ? <p className="tb-small">{t('applications.supplement.heldRequested')}</p>
+                  : material.requirement && <p className="tb-pre-line tb-small">{material.requirement}</p>}
                 <MaterialUpload material={material} index={index} value={files[index] ?? []} disabled={supplement.isPending}
                   onChange={(next) => setFiles((f) => ({ ...f, [index]: next }))} />
                 <FieldError id={`supplement-material-${index}-error`} messages={materialErrors[index]} />
