@@ -89,6 +89,7 @@ describe('inbox keyset paging', () => {
     const forged = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
     const id = first.items[0].id;
     await refused(`view=open&after=${forged(['open', '2026-02-30', id])}`, 'INBOX_CURSOR_INVALID');
+    await refused(`view=open&after=${forged(['open', '0000-01-01', id])}`, 'INBOX_CURSOR_INVALID');
     await refused(`view=open&after=${forged(['open', '2026-03-02', 'not-a-uuid'])}`, 'INBOX_CURSOR_INVALID');
     await refused(`view=done&after=${forged(['done', '2026-03-02', id])}`, 'INBOX_CURSOR_INVALID');
     await refused(`view=open&after=${Buffer.from('{').toString('base64url')}`, 'INBOX_CURSOR_INVALID');
