@@ -14,8 +14,10 @@ const USERNAME = 'citizen2';
  * real fault; if no answer comes, the failure says what the form showed.
  */
 async function tryLogin(page: Page, password: string): Promise<number> {
-  const submit = page.getByRole('button', { name: '登录', exact: true });
+  // the form's own submit button, ready (not disabled, not loading from the attempt before)
+  const submit = page.locator('form button[type=submit]');
   await page.locator('form button[type=submit]:not([disabled]):not(.ant-btn-loading)').waitFor();
+  assert.equal((await submit.innerText()).trim(), '登录', 'the submit button says 登录');
   const login = page.getByLabel('用户名或手机号');
   const secret = page.getByLabel('密码', { exact: true });
   await login.fill(USERNAME);
