@@ -122,17 +122,15 @@ async function insertNumbered(t: Executor, c: Omit<repo.NewCase, 'caseNo' | 'mat
 }
 
 async function createTasks(t: Executor, clock: Clock, spec: ApplicationSpec, c: { id: string; regionCode: string }, commitment: boolean, at: Date) {
-  if (commitment) {
-    const limit = spec.commitment!.postCheckDays;
-    await tasks.insertTasks(t, [{
-      caseId: c.id, regionCode: c.regionCode, itemCode: spec.code, kind: 'post_check', stage: 1, stageName: '事后核查', stageRule: 'all',
-      name: '告知承诺事后核查', departmentCode: spec.departmentCode, status: 'open', limitDays: limit, openedOn: clock.today, openedAt: at,
-      ...dueOf(clock.cal, clock.today, limit, 0),
-    }]);
-    return;
-  }
-  await tasks.insertTasks(t, plannedTasks(spec, c));
+  await tasks.insertTasks(t, commitment ? [postCheckTask(clock, spec, c, spec.commitment!.postCheckDays, at)] : plannedTasks(spec, c));
 }
+
+/** 告知承诺: the case concludes at once and its post-check (事后核查) opens now. */
+const postCheckTask = (clock: Clock, spec: ApplicationSpec, c: { id: string; regionCode: string }, limit: number, at: Date): tasks.NewTask => ({
+  caseId: c.id, regionCode: c.regionCode, itemCode: spec.code, kind: 'post_check', stage: 1, stageName: '事后核查', stageRule: 'all',
+  name: '告知承诺事后核查', departmentCode: spec.departmentCode, status: 'open', limitDays: limit, openedOn: clock.today, openedAt: at,
+  ...dueOf(clock.cal, clock.today, limit, 0),
+});
 
 /** The workflow's tasks of a new case, every one pending until its stage opens. */
 const plannedTasks = (spec: ApplicationSpec, c: { id: string; regionCode: string }): tasks.NewTask[] => planTasks(spec.workflow).map((p) => ({
