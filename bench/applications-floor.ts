@@ -40,12 +40,12 @@ async function serve() {
     // the platform's connection options (db/client.ts): no parallel workers for short reads
     options: `-c max_parallel_workers_per_gather=0 -c search_path=${process.env.BENCH_SCHEMA},public`,
   });
-  const named = (q: Captured, k: string, values = q.values) => pool.query({ name: `floor_${k}`, text: q.text, values });
+  const named = (name: string, text: string, values: unknown[]) => pool.query({ name: `floor_${name}`, text, values });
   const server = createServer((req, res) => {
     const [, kind, arg] = (req.url ?? '').split('/');
     const answer = kind === 'case'
-      ? named({ text: queries.casePage, values: [] }, 'case', [decodeURIComponent(arg)]).then((r) => r.rows[0])
-      : Promise.all((queries.inbox[arg] ?? []).map((q, i) => named(q, `${arg}_${i}`).then((r) => r.rows)));
+      ? named('case', queries.casePage, [decodeURIComponent(arg)]).then((r) => r.rows[0])
+      : Promise.all((queries.inbox[arg] ?? []).map((q, i) => named(`${arg}_${i}`, q.text, q.values).then((r) => r.rows)));
     answer.then((body) => {
       const json = JSON.stringify(body ?? null);
       res.writeHead(body ? 200 : 404, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) }).end(json);

@@ -29,14 +29,18 @@ export function trivialReads(url: string, connections: number, seconds: number) 
   return getLoad(`GET /healthz (trivial route, no database), ${connections} clients`, url, connections, seconds, () => ({ path: '/healthz', cookie: '' }));
 }
 
-/** Each reader reads random cases of their own, readers in rotation. */
-export function caseReads(url: string, readers: { session: Session; caseNos: string[] }[], connections: number, seconds: number) {
+/** Each reader reads random cases of their own, readers in rotation, at `pathOf(caseNo)`. */
+function ownCaseReads(label: string, url: string, readers: { session?: Session; caseNos: string[] }[], connections: number, seconds: number,
+  pathOf: (caseNo: string) => string) {
   let n = 0;
-  return getLoad(`GET /api/applications/:caseNo (case page), ${connections} clients`, url, connections, seconds, () => {
+  return getLoad(label, url, connections, seconds, () => {
     const r = readers[n++ % readers.length];
-    return { path: `/api/applications/${r.caseNos[Math.floor(Math.random() * r.caseNos.length)]}`, cookie: r.session.cookie };
+    return { path: pathOf(r.caseNos[Math.floor(Math.random() * r.caseNos.length)]), cookie: r.session?.cookie ?? '' };
   });
 }
+
+export const caseReads = (url: string, readers: { session: Session; caseNos: string[] }[], connections: number, seconds: number) =>
+  ownCaseReads(`GET /api/applications/:caseNo (case page), ${connections} clients`, url, readers, connections, seconds, (no) => `/api/applications/${no}`);
 
 export function inboxReads(url: string, reviewer: Session, department: string, view: InboxView, connections: number, seconds: number, page = 1) {
   const path = `/api/workbench/tasks?department=${department}&view=${view}${page > 1 ? `&page=${page}` : ''}`;
@@ -115,14 +119,10 @@ export async function floorQueries(pool: pg.Pool, department: string, accountId:
   return { casePage: page.text, inbox };
 }
 
-/** GET /case/:caseNo on the floor server, as caseReads reads the case page. */
-export function floorCaseReads(url: string, readers: { caseNos: string[] }[], connections: number, seconds: number) {
-  let n = 0;
-  return getLoad(`floor: the same statement, bare node:http + pg, ${connections} clients`, url, connections, seconds, () => {
-    const r = readers[n++ % readers.length];
-    return { path: `/case/${r.caseNos[Math.floor(Math.random() * r.caseNos.length)]}`, cookie: '' };
-  });
-}
+/** GET /case/:caseNo on the floor server, the same cases in the same rotation as caseReads, without a session. */
+export const floorCaseReads = (url: string, readers: { caseNos: string[] }[], connections: number, seconds: number) =>
+  ownCaseReads(`floor: the same statement, bare node:http + pg, ${connections} clients`, url, readers.map(({ caseNos }) => ({ caseNos })), connections, seconds,
+    (no) => `/case/${no}`);
 
 export function floorInboxReads(url: string, view: InboxView, connections: number, seconds: number) {
   return getLoad(`floor: view=${view}'s statements, bare node:http + pg, ${connections} clients`, url, connections, seconds, () => ({ path: `/inbox/${view}`, cookie: '' }));
